@@ -1,0 +1,34 @@
+using MlOps.Gates.Results;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MlOps.Gates.Config;
+
+/// <summary>Collects every problem in one gates or suite file, so a user sees them all at once.</summary>
+internal sealed class ConfigDiagnostics(string file)
+{
+    private readonly List<Finding> _errors = [];
+
+    public string File { get; } = file;
+
+    public IReadOnlyList<Finding> Errors => _errors;
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public SourceLocation At(YamlNode node) => At(node.Start);
+
+    public SourceLocation At(Mark mark) => new(File, (int)mark.Line, (int)mark.Column);
+
+    public void Error(string code, string message, YamlNode node) => Error(code, message, At(node));
+
+    public void Error(string code, string message, SourceLocation location) =>
+        _errors.Add(new Finding(code, Severity.Error, message, location));
+
+    public void ThrowIfAny()
+    {
+        if (HasErrors)
+        {
+            throw new GatesInputException(_errors.OrderBy(e => e.Location?.Line ?? 0).ThenBy(e => e.Location?.Column ?? 0).ToList());
+        }
+    }
+}

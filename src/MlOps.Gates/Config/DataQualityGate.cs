@@ -1,0 +1,17 @@
+using MlOps.Gates.Data;
+using MlOps.Gates.Quality;
+
+namespace MlOps.Gates.Config;
+
+/// <summary>A <c>data_quality</c> gate: a suite of checks over one dataset.</summary>
+public sealed class DataQualityGate : GateDefinition
+{
+    public const string TypeName = "data_quality";
+
+    public override string Type => TypeName;
+
+    public required DatasetOptions Dataset { get; init; }
+
+    /// <summary>The checks, created for one run: each keeps the state of its pass over the data.</summary>
+    public required IReadOnlyList<Check> Checks { get; init; }
+}

@@ -1,0 +1,24 @@
+using MlOps.Gates.Data;
+using MlOps.Gates.Results;
+
+namespace MlOps.Gates.Config;
+
+/// <summary>A loaded, checked gates file: datasets, gates in order, report settings.</summary>
+public sealed class GatesConfig
+{
+    public const string DefaultFileName = "mlops-gates.yml";
+
+    /// <summary>The gates file's full path, or null for a suite run without one.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>The folder paths in the file are relative to, and findings are shown relative to.</summary>
+    public required string BaseDirectory { get; init; }
+
+    public IReadOnlyDictionary<string, DatasetOptions> Datasets { get; init; } = new Dictionary<string, DatasetOptions>();
+
+    public required IReadOnlyList<GateDefinition> Gates { get; init; }
+
+    public ReportSettings Reports { get; init; } = new();
+
+    public Severity? FailOn { get; init; }
+}

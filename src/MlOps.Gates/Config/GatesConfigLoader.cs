@@ -1,0 +1,428 @@
+using MlOps.Gates.Data;
+using MlOps.Gates.Quality;
+using MlOps.Gates.Results;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MlOps.Gates.Config;
+
+/// <summary>
+/// Reads <c>mlops-gates.yml</c> and suite files. Every problem is reported with the file's own line and column,
+/// all of them at once, before any data is read.
+/// </summary>
+public static class GatesConfigLoader
+{
+    private static readonly Dictionary<string, DataFormat> Formats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["csv"] = DataFormat.Csv,
+        ["tsv"] = DataFormat.Tsv,
+        ["parquet"] = DataFormat.Parquet,
+    };
+
+    private static readonly Dictionary<string, Severity> FailOnLevels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["error"] = Severity.Error,
+        ["warning"] = Severity.Warning,
+    };
+
+    public static GatesConfig Load(string path)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        var baseDirectory = System.IO.Path.GetDirectoryName(fullPath)!;
+        var diagnostics = new ConfigDiagnostics(path);
+        var root = ReadRoot(fullPath, path, diagnostics);
+        var map = YamlMap.From(root, diagnostics, "gates file");
+        if (map is null)
+        {
+            diagnostics.ThrowIfAny();
+            throw new InvalidOperationException("unreachable");
+        }
+
+        var version = map.Long("version");
+        if (version is not null and not 1)
+        {
+            diagnostics.Error(ErrorCodes.UnsupportedVersion, $"gates file version {version} is not supported; this tool reads version 1", map.Get("version")!);
+        }
+
+        var datasets = new Dictionary<string, DatasetOptions>(StringComparer.Ordinal);
+        if (map.Map("datasets") is { } datasetMap)
+        {
+            foreach (var name in datasetMap.Keys.ToList())
+            {
+                var node = datasetMap.Get(name)!;
+                var dataset = ReadDataset(name, node, baseDirectory, diagnostics, $"datasets.{name}");
+                if (dataset is not null)
+                {
+                    datasets[name] = dataset;
+                }
+            }
+        }
+
+        var gates = new List<GateDefinition>();
+        var gateNames = new HashSet<string>(StringComparer.Ordinal);
+        var gateList = map.Sequence("gates", required: true);
+        if (gateList is { Children.Count: 0 })
+        {
+            diagnostics.Error(ErrorCodes.InvalidValue, "gates file: 'gates' is empty; declare at least one gate", gateList);
+        }
+
+        for (var i = 0; i < (gateList?.Children.Count ?? 0); i++)
+        {
+            var gate = ReadGate(gateList!.Children[i], i, datasets, baseDirectory, diagnostics);
+            if (gate is null)
+            {
+                continue;
+            }
+
+            if (!gateNames.Add(gate.Name))
+            {
+                diagnostics.Error(ErrorCodes.DuplicateName, $"gates[{i}]: a gate named '{gate.Name}' is declared twice", gateList.Children[i]);
+            }
+
+            gates.Add(gate);
+        }
+
+        var reports = ReadReports(map.Map("reports"), baseDirectory, diagnostics);
+        var failOn = map.Choice("fail_on", FailOnLevels);
+        map.Allow("$schema");
+        map.RejectUnknownKeys();
+        diagnostics.ThrowIfAny();
+        return new GatesConfig
+        {
+            Path = fullPath,
+            BaseDirectory = baseDirectory,
+            Datasets = datasets,
+            Gates = gates,
+            Reports = reports,
+            FailOn = failOn,
+        };
+    }
+
+    /// <summary>Reads a suite file (its own <c>checks</c>, or Great Expectations' JSON suite) into a one-gate config over a dataset.</summary>
+    public static GatesConfig LoadSuite(string suitePath, DatasetOptions dataset, string baseDirectory)
+    {
+        var checks = ReadSuite(suitePath, suitePath, out var name);
+        return new GatesConfig
+        {
+            BaseDirectory = baseDirectory,
+            Datasets = new Dictionary<string, DatasetOptions> { [dataset.Name] = dataset },
+            Gates = [new DataQualityGate { Name = name ?? System.IO.Path.GetFileNameWithoutExtension(suitePath), Dataset = dataset, Checks = checks }],
+        };
+    }
+
+    private static YamlNode ReadRoot(string fullPath, string displayPath, ConfigDiagnostics diagnostics)
+    {
+        if (Directory.Exists(fullPath))
+        {
+            throw new GatesInputException(ErrorCodes.ConfigNotFound, $"{displayPath} is a directory, not a gates file");
+        }
+
+        if (!File.Exists(fullPath))
+        {
+            throw new GatesInputException(ErrorCodes.ConfigNotFound, $"gates file not found: {displayPath}");
+        }
+
+        try
+        {
+            using var reader = new StreamReader(fullPath);
+            var stream = new YamlStream();
+            stream.Load(reader);
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            {
+                throw new GatesInputException(ErrorCodes.EmptyData, $"{displayPath} is empty", new SourceLocation(displayPath, 1, 1));
+            }
+
+            return stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            throw new GatesInputException(ErrorCodes.YamlSyntax, $"invalid YAML: {StripPosition(message)}", diagnostics.At(e.Start), e);
+        }
+        catch (IOException e)
+        {
+            throw new GatesInputException(ErrorCodes.ConfigNotFound, $"cannot read {displayPath}: {e.Message}", null, e);
+        }
+    }
+
+    private static string StripPosition(string message)
+    {
+        var index = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line", StringComparison.Ordinal) && index > 0 ? message[(index + 3)..] : message;
+    }
+
+    private static DatasetOptions? ReadDataset(string name, YamlNode node, string baseDirectory, ConfigDiagnostics diagnostics, string context)
+    {
+        if (!Names.IsValid(name))
+        {
+            diagnostics.Error(ErrorCodes.InvalidValue, $"{context}: dataset names use letters, digits, '.', '_' and '-' (at most {Names.MaxLength} characters)", node);
+        }
+
+        if (node is YamlScalarNode)
+        {
+            var text = new YamlMap(new YamlMappingNode(), diagnostics, context).ScalarText(node, "path");
+            return text is null ? null : Dataset(name, text, node, baseDirectory, diagnostics, context, null);
+        }
+
+        var map = YamlMap.From(node, diagnostics, context);
+        var path = map?.String("path", required: true);
+        if (map is null || path is null)
+        {
+            map?.RejectUnknownKeys();
+            return null;
+        }
+
+        var dataset = Dataset(name, path, map.Get("path")!, baseDirectory, diagnostics, context, map);
+        map.RejectUnknownKeys();
+        return dataset;
+    }
+
+    private static DatasetOptions? Dataset(string name, string path, YamlNode pathNode, string baseDirectory, ConfigDiagnostics diagnostics, string context, YamlMap? map)
+    {
+        var fullPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, path));
+        if (Directory.Exists(fullPath))
+        {
+            diagnostics.Error(ErrorCodes.FileNotFound, $"{context}: '{path}' is a directory, not a data file", pathNode);
+        }
+        else if (!File.Exists(fullPath))
+        {
+            diagnostics.Error(ErrorCodes.FileNotFound, $"{context}: data file '{path}' not found (looked in {fullPath})", pathNode);
+        }
+
+        var format = map?.Choice("format", Formats) ?? DatasetOptions.FormatFromExtension(path);
+        char? delimiter = null;
+        if (map?.String("delimiter", false, "sep", "separator") is { } delimiterText)
+        {
+            delimiterText = delimiterText == "\\t" ? "\t" : delimiterText;
+            if (delimiterText.Length != 1)
+            {
+                diagnostics.Error(ErrorCodes.InvalidValue, $"{context}: 'delimiter' must be one character", map.Get("delimiter", "sep", "separator")!);
+            }
+            else
+            {
+                delimiter = delimiterText[0];
+            }
+        }
+
+        return new DatasetOptions
+        {
+            Name = name,
+            Path = fullPath,
+            DisplayPath = DisplayPaths.Relative(baseDirectory, fullPath),
+            Format = format,
+            Delimiter = delimiter,
+            HasHeader = map?.Bool("header") ?? true,
+            NullValues = map?.StringList("null_values", false, "na_values") ?? [""],
+            Encoding = map?.String("encoding"),
+            AllowEmpty = map?.Bool("allow_empty") ?? false,
+            DeclaredAt = diagnostics.At(pathNode),
+        };
+    }
+
+    private static GateDefinition? ReadGate(YamlNode node, int index, Dictionary<string, DatasetOptions> datasets, string baseDirectory, ConfigDiagnostics diagnostics)
+    {
+        var context = $"gates[{index}]";
+        var map = YamlMap.From(node, diagnostics, context);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var name = map.String("name", required: true);
+        if (name is not null)
+        {
+            context = $"gate '{name}'";
+        }
+
+        var type = map.String("type") ?? DataQualityGate.TypeName;
+        if (type is not (DataQualityGate.TypeName or "quality" or "data-quality" or "expectations"))
+        {
+            diagnostics.Error(ErrorCodes.UnknownReference, $"{context}: unknown gate type '{type}'; this version knows: {DataQualityGate.TypeName}", map.Get("type")!);
+            map.Allow(map.Keys.ToArray());
+            return null;
+        }
+
+        var dataset = ReadGateDataset(map, datasets, baseDirectory, diagnostics, context);
+        var checks = new List<Check>();
+        var checkList = map.Sequence("checks", false, "expectations");
+        var suite = map.String("suite");
+        if (checkList is null && suite is null)
+        {
+            diagnostics.Error(ErrorCodes.MissingKey, $"{context}: give 'checks' or a 'suite' file", node);
+        }
+
+        for (var i = 0; i < (checkList?.Children.Count ?? 0); i++)
+        {
+            var check = CheckCatalog.Parse(checkList!.Children[i], diagnostics, $"{context} checks[{i}]");
+            if (check is not null)
+            {
+                checks.Add(check);
+            }
+        }
+
+        if (suite is not null)
+        {
+            var suitePath = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, suite));
+            if (!File.Exists(suitePath))
+            {
+                diagnostics.Error(ErrorCodes.FileNotFound, $"{context}: suite file '{suite}' not found", map.Get("suite")!);
+            }
+            else
+            {
+                try
+                {
+                    checks.AddRange(ReadSuite(suitePath, DisplayPaths.Relative(baseDirectory, suitePath), out _));
+                }
+                catch (GatesInputException e)
+                {
+                    foreach (var error in e.Errors)
+                    {
+                        diagnostics.Error(error.Code, error.Message, error.Location ?? diagnostics.At(map.Get("suite")!));
+                    }
+                }
+            }
+        }
+
+        map.RejectUnknownKeys();
+        if (name is null || dataset is null)
+        {
+            return null;
+        }
+
+        return new DataQualityGate
+        {
+            Name = name,
+            Dataset = dataset,
+            Checks = UniqueIds(checks),
+            Location = diagnostics.At(node),
+        };
+    }
+
+    private static DatasetOptions? ReadGateDataset(YamlMap map, Dictionary<string, DatasetOptions> datasets, string baseDirectory, ConfigDiagnostics diagnostics, string context)
+    {
+        var node = map.Get("dataset", "data");
+        if (node is null)
+        {
+            diagnostics.Error(ErrorCodes.MissingKey, $"{context}: 'dataset' is required (a name from 'datasets' or a mapping with a path)", map.Node);
+            return null;
+        }
+
+        if (node is YamlMappingNode)
+        {
+            return ReadDataset(map.String("name") ?? "data", node, baseDirectory, diagnostics, $"{context} dataset");
+        }
+
+        var reference = map.ScalarText(node, "dataset");
+        if (reference is null)
+        {
+            return null;
+        }
+
+        if (datasets.TryGetValue(reference, out var dataset))
+        {
+            return dataset;
+        }
+
+        var near = Suggest.Nearest(reference, datasets.Keys);
+        diagnostics.Error(ErrorCodes.UnknownReference, $"{context}: no dataset named '{reference}' in 'datasets'{(near is null ? string.Empty : $"; did you mean '{near}'?")}", node);
+        return null;
+    }
+
+    private static List<Check> ReadSuite(string fullPath, string displayPath, out string? name)
+    {
+        var diagnostics = new ConfigDiagnostics(displayPath);
+        var root = ReadRoot(fullPath, displayPath, diagnostics);
+        var map = YamlMap.From(root, diagnostics, "suite");
+        name = null;
+        var checks = new List<Check>();
+        if (map is not null)
+        {
+            name = map.String("name", false, "expectation_suite_name");
+            var list = map.Sequence("checks", false, "expectations");
+            if (list is null)
+            {
+                diagnostics.Error(ErrorCodes.MissingKey, "suite: 'checks' (or Great Expectations' 'expectations') is required", root);
+            }
+
+            for (var i = 0; i < (list?.Children.Count ?? 0); i++)
+            {
+                var check = CheckCatalog.Parse(list!.Children[i], diagnostics, $"suite checks[{i}]");
+                if (check is not null)
+                {
+                    checks.Add(check);
+                }
+            }
+
+            map.Allow("meta", "data_asset_type", "ge_cloud_id", "id", "notes", "$schema");
+            map.RejectUnknownKeys();
+        }
+
+        diagnostics.ThrowIfAny();
+        return UniqueIds(checks);
+    }
+
+    private static List<Check> UniqueIds(List<Check> checks)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var check in checks)
+        {
+            seen[check.Spec.Id] = seen.GetValueOrDefault(check.Spec.Id) + 1;
+        }
+
+        var numbered = new Dictionary<string, int>(StringComparer.Ordinal);
+        return checks.Select(c =>
+        {
+            if (seen[c.Spec.Id] == 1)
+            {
+                return c;
+            }
+
+            var n = numbered[c.Spec.Id] = numbered.GetValueOrDefault(c.Spec.Id) + 1;
+            return Rename(c, $"{c.Spec.Id}#{n}");
+        }).ToList();
+    }
+
+    private static Check Rename(Check check, string id)
+    {
+        check.Spec = check.Spec with { Id = id };
+        return check;
+    }
+
+    private static ReportSettings ReadReports(YamlMap? map, string baseDirectory, ConfigDiagnostics diagnostics)
+    {
+        if (map is null)
+        {
+            return new ReportSettings();
+        }
+
+        var settings = new ReportSettings();
+        if (map.String("dir", false, "directory") is { } dir)
+        {
+            settings = settings with { Directory = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, dir)) };
+        }
+
+        if (map.StringList("formats") is { } formats)
+        {
+            foreach (var format in formats.Where(f => !ReportSettings.AllFormats.Contains(f)))
+            {
+                diagnostics.Error(ErrorCodes.InvalidValue, $"reports: unknown format '{format}'; use {string.Join(", ", ReportSettings.AllFormats)}", map.Get("formats")!);
+            }
+
+            settings = settings with { Formats = formats };
+        }
+
+        if (map.String("templates") is { } templates)
+        {
+            var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, templates));
+            if (!Directory.Exists(full))
+            {
+                diagnostics.Error(ErrorCodes.FileNotFound, $"reports: templates folder '{templates}' not found", map.Get("templates")!);
+            }
+
+            settings = settings with { TemplatesDirectory = full };
+        }
+
+        map.RejectUnknownKeys();
+        return settings;
+    }
+}

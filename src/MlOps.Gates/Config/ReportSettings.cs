@@ -1,0 +1,13 @@
+namespace MlOps.Gates.Config;
+
+/// <summary>Where reports go, which are written, and an optional folder of templates that override the built-in ones.</summary>
+public sealed record ReportSettings
+{
+    public static readonly IReadOnlyList<string> AllFormats = ["md", "html", "json", "junit"];
+
+    public string Directory { get; init; } = Path.Combine("artifacts", "mlops-gates");
+
+    public IReadOnlyList<string> Formats { get; init; } = AllFormats;
+
+    public string? TemplatesDirectory { get; init; }
+}

@@ -1,0 +1,367 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using MlOps.Gates.Results;
+using nietras.SeparatedValues;
+
+namespace MlOps.Gates.Data;
+
+/// <summary>
+/// Reads CSV and TSV through Sep in one streaming pass. Each row is copied once into a reused buffer so checks can
+/// read it after Sep moves on; cells keep their offset in the raw row, which gives every finding its line and column.
+/// </summary>
+public sealed partial class CsvTableReader : TableReader
+{
+    private readonly DatasetOptions _options;
+    private readonly FileStream _stream;
+    private readonly SepReader _sep;
+    private readonly string[] _columns;
+    private readonly CsvRow _row;
+    private bool _done;
+
+    private CsvTableReader(DatasetOptions options, FileStream stream, SepReader sep, string[] columns)
+    {
+        _options = options;
+        _stream = stream;
+        _sep = sep;
+        _columns = columns;
+        _row = new CsvRow(options, columns.Length);
+    }
+
+    public override IReadOnlyList<string> Columns => _columns;
+
+    public override RowView Current => _row;
+
+    public override long Position => _stream.CanSeek ? _stream.Position : 0;
+
+    public override long Length => _stream.Length;
+
+    public static CsvTableReader Open(DatasetOptions options)
+    {
+        var stream = DataFiles.OpenRead(options);
+        try
+        {
+            if (stream.Length == 0)
+            {
+                throw new GatesInputException(ErrorCodes.EmptyData, $"{options.DisplayPath} is empty: expected a header line", new SourceLocation(options.DisplayPath, 1, 1));
+            }
+
+            var encoding = DataFiles.TextEncoding(options);
+            var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            var delimiter = options.Delimiter ?? (options.Format == DataFormat.Tsv ? '\t' : (char?)null);
+            SepReader sep;
+            try
+            {
+                sep = Sep.Reader(o => o with
+                {
+                    Sep = delimiter is null ? null : new Sep(delimiter.Value),
+                    HasHeader = options.HasHeader,
+                    CultureInfo = CultureInfo.InvariantCulture,
+                    Unescape = false,
+                    DisableColCountCheck = false,
+                }).From(text);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw Utf8Error(options);
+            }
+
+            var columns = ReadHeader(options, sep);
+            if (!sep.HasRows && !options.AllowEmpty)
+            {
+                throw new GatesInputException(ErrorCodes.EmptyData, $"{options.DisplayPath} has a header and no data rows (set allow_empty: true on the dataset if that is expected)", new SourceLocation(options.DisplayPath, 1, 1));
+            }
+
+            return new CsvTableReader(options, stream, sep, columns);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    public override SourceLocation HeaderLocation(int column)
+    {
+        if (!_options.HasHeader)
+        {
+            return new SourceLocation(_options.DisplayPath);
+        }
+
+        var offset = 1;
+        for (var i = 0; i < column && i < _columns.Length; i++)
+        {
+            offset += _columns[i].Length + 1;
+        }
+
+        return new SourceLocation(_options.DisplayPath, 1, offset);
+    }
+
+    public override bool Read()
+    {
+        if (_done)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (!_sep.MoveNext())
+            {
+                _done = true;
+                _row.ThrowIfLastRowHasOpenQuote();
+                return false;
+            }
+
+            _row.Load(_sep.Current);
+            return true;
+        }
+        catch (InvalidDataException e)
+        {
+            throw RaggedError(e);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Utf8Error(_options);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _sep.Dispose();
+            _stream.Dispose();
+        }
+    }
+
+    private static string[] ReadHeader(DatasetOptions options, SepReader sep)
+    {
+        if (!options.HasHeader)
+        {
+            var count = sep.HasRows ? sep.Current.ColCount : 0;
+            return Enumerable.Range(1, count).Select(i => $"column_{i}").ToArray();
+        }
+
+        var names = sep.Header.ColNames.Select(n => CsvRow.Unquote(n)).ToArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (!seen.Add(names[i]))
+            {
+                throw new GatesInputException(ErrorCodes.BadHeader, $"{options.DisplayPath}: column '{names[i]}' appears twice in the header", new SourceLocation(options.DisplayPath, 1, 1));
+            }
+        }
+
+        return names;
+    }
+
+    private GatesInputException RaggedError(InvalidDataException e)
+    {
+        var match = LinesPattern().Match(e.Message);
+        var line = match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var lineEnd = match.Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+        var found = FoundPattern().Match(e.Message);
+        var count = found.Success ? found.Groups[1].Value : "a different number of";
+        var hint = lineEnd > line + 1 ? " (the row spans several lines: is a quote left open?)" : string.Empty;
+        return new GatesInputException(
+            ErrorCodes.RaggedRow,
+            $"{_options.DisplayPath}: line {line} has {count} fields where the header has {_columns.Length}{hint}",
+            new SourceLocation(_options.DisplayPath, line, 1),
+            e);
+    }
+
+    private static GatesInputException Utf8Error(DatasetOptions options)
+    {
+        var (line, column, offset) = DataFiles.FindInvalidUtf8(options.Path);
+        return new GatesInputException(
+            ErrorCodes.InvalidUtf8,
+            $"{options.DisplayPath}: invalid UTF-8 at byte {offset} (set encoding: on the dataset if the file is not UTF-8)",
+            new SourceLocation(options.DisplayPath, line, column));
+    }
+
+    [GeneratedRegex(@"lines \[(\d+)\.\.(\d+)\]")]
+    private static partial Regex LinesPattern();
+
+    [GeneratedRegex(@"Found (\d+) column")]
+    private static partial Regex FoundPattern();
+
+    /// <summary>A copy of Sep's current row with each cell's offset in the raw text.</summary>
+    private sealed class CsvRow : RowView
+    {
+        private readonly DatasetOptions _options;
+        private readonly int[] _start;
+        private readonly int[] _length;
+        private readonly int[] _rawStart;
+        private readonly bool[] _quoted;
+        private readonly long[] _parsedAt;
+        private readonly double[] _parsed;
+        private readonly bool[] _parsedOk;
+        private readonly bool _emptyIsOnlyNull;
+        private readonly string[] _nullValues;
+        private char[] _buffer = new char[4096];
+        private int _rawLength;
+        private int _lineFrom;
+        private int _lineTo;
+
+        public CsvRow(DatasetOptions options, int columns)
+        {
+            _options = options;
+            _start = new int[columns];
+            _length = new int[columns];
+            _rawStart = new int[columns];
+            _quoted = new bool[columns];
+            _parsedAt = new long[columns];
+            _parsed = new double[columns];
+            _parsedOk = new bool[columns];
+            _nullValues = options.NullValues.ToArray();
+            _emptyIsOnlyNull = _nullValues is [""];
+        }
+
+        public override int ColumnCount => _start.Length;
+
+        public void Load(SepReader.Row row)
+        {
+            Row = row.RowIndex + (_options.HasHeader ? 0 : 1);
+            _lineFrom = row.LineNumberFrom;
+            _lineTo = row.LineNumberToExcl;
+            var raw = row.Span;
+            var need = raw.Length * 2;
+            if (_buffer.Length < need)
+            {
+                _buffer = new char[Math.Max(need, _buffer.Length * 2)];
+            }
+
+            raw.CopyTo(_buffer);
+            _rawLength = raw.Length;
+            var scratch = raw.Length;
+            ref var rawStart = ref MemoryMarshal.GetReference(raw);
+            for (var i = 0; i < _start.Length; i++)
+            {
+                var cell = row[i].Span;
+                var offset = cell.IsEmpty && i > 0
+                    ? _rawStart[i - 1] + _length[i - 1] + 1
+                    : (int)(Unsafe.ByteOffset(ref rawStart, ref MemoryMarshal.GetReference(cell)) / sizeof(char));
+                _rawStart[i] = offset;
+                _quoted[i] = cell.Length >= 1 && cell[0] == '"';
+                if (_quoted[i])
+                {
+                    var written = UnquoteInto(cell, _buffer.AsSpan(scratch));
+                    _start[i] = scratch;
+                    _length[i] = written;
+                    scratch += written;
+                }
+                else
+                {
+                    _start[i] = offset;
+                    _length[i] = cell.Length;
+                }
+            }
+        }
+
+        public void ThrowIfLastRowHasOpenQuote()
+        {
+            if (_rawLength == 0)
+            {
+                return;
+            }
+
+            var raw = _buffer.AsSpan(0, _rawLength);
+            if (raw.Count('"') % 2 == 0)
+            {
+                return;
+            }
+
+            var quote = raw.IndexOf('"');
+            var (line, column) = LineAndColumn(quote);
+            throw new GatesInputException(
+                ErrorCodes.UnclosedQuote,
+                $"{_options.DisplayPath}: the quote opened at line {line}, column {column} is never closed",
+                new SourceLocation(_options.DisplayPath, line, column));
+        }
+
+        public override bool IsNull(int column)
+        {
+            var length = _length[column];
+            if (_emptyIsOnlyNull)
+            {
+                return length == 0 && !_quoted[column];
+            }
+
+            var text = _buffer.AsSpan(_start[column], length);
+            foreach (var marker in _nullValues)
+            {
+                if (text.SequenceEqual(marker))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public override ReadOnlySpan<char> Text(int column) => _buffer.AsSpan(_start[column], _length[column]);
+
+        public override bool TryGetDouble(int column, out double value)
+        {
+            if (_parsedAt[column] != Row)
+            {
+                _parsedAt[column] = Row;
+                _parsedOk[column] = Numbers.TryParse(Text(column), out _parsed[column]);
+            }
+
+            value = _parsed[column];
+            return _parsedOk[column];
+        }
+
+        public override SourceLocation Locate(int column)
+        {
+            var (line, col) = LineAndColumn(_rawStart[column]);
+            return new SourceLocation(_options.DisplayPath, line, col);
+        }
+
+        public static string Unquote(string text)
+        {
+            if (text.Length < 2 || text[0] != '"')
+            {
+                return text;
+            }
+
+            var buffer = new char[text.Length];
+            var written = UnquoteInto(text, buffer);
+            return new string(buffer, 0, written);
+        }
+
+        private (int Line, int Column) LineAndColumn(int offset)
+        {
+            if (_lineTo - _lineFrom <= 1)
+            {
+                return (_lineFrom, offset + 1);
+            }
+
+            var before = _buffer.AsSpan(0, Math.Min(offset, _rawLength));
+            var newlines = before.Count('\n');
+            var lastNewline = before.LastIndexOf('\n');
+            return (_lineFrom + newlines, offset - lastNewline);
+        }
+
+        private static int UnquoteInto(ReadOnlySpan<char> cell, Span<char> target)
+        {
+            var end = cell.Length > 1 && cell[^1] == '"' ? cell.Length - 1 : cell.Length;
+            var written = 0;
+            for (var i = 1; i < end; i++)
+            {
+                var c = cell[i];
+                target[written++] = c;
+                if (c == '"' && i + 1 < end && cell[i + 1] == '"')
+                {
+                    i++;
+                }
+            }
+
+            return written;
+        }
+    }
+}

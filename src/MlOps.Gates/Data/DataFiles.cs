@@ -1,0 +1,100 @@
+using System.Text;
+using MlOps.Gates.Results;
+
+namespace MlOps.Gates.Data;
+
+/// <summary>Opening data files with errors that name the file, and locating bad bytes.</summary>
+public static class DataFiles
+{
+    public static FileStream OpenRead(DatasetOptions options)
+    {
+        if (Directory.Exists(options.Path))
+        {
+            throw new GatesInputException(ErrorCodes.DataPathIsDirectory, $"{options.DisplayPath} is a directory, not a data file", options.DeclaredAt);
+        }
+
+        if (!File.Exists(options.Path))
+        {
+            throw new GatesInputException(ErrorCodes.DataFileNotFound, $"data file not found: {options.DisplayPath}", options.DeclaredAt);
+        }
+
+        try
+        {
+            return new FileStream(options.Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new GatesInputException(ErrorCodes.DataIo, $"cannot read {options.DisplayPath}: {e.Message}", options.DeclaredAt, e);
+        }
+    }
+
+    public static Encoding TextEncoding(DatasetOptions options)
+    {
+        if (options.Encoding is null || options.Encoding.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || options.Encoding.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(options.Encoding, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        }
+        catch (ArgumentException e)
+        {
+            throw new GatesInputException(ErrorCodes.InvalidValue, $"unknown encoding '{options.Encoding}' for dataset '{options.Name}' (use utf-8, utf-16, latin1 or ascii)", options.DeclaredAt, e);
+        }
+    }
+
+    /// <summary>The 1-based line and column of the first byte that is not valid UTF-8, and its byte offset.</summary>
+    public static (int Line, int Column, long Offset) FindInvalidUtf8(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[1 << 16];
+        var line = 1;
+        var column = 1;
+        long offset = 0;
+        var carry = 0;
+        int read;
+        while ((read = stream.Read(buffer, carry, buffer.Length - carry)) > 0 || carry > 0)
+        {
+            var length = carry + read;
+            var span = buffer.AsSpan(0, length);
+            var i = 0;
+            while (i < span.Length)
+            {
+                var status = System.Text.Rune.DecodeFromUtf8(span[i..], out var rune, out var consumed);
+                if (status == System.Buffers.OperationStatus.NeedMoreData && read > 0)
+                {
+                    break;
+                }
+
+                if (status != System.Buffers.OperationStatus.Done)
+                {
+                    return (line, column, offset);
+                }
+
+                if (rune.Value == '\n')
+                {
+                    line++;
+                    column = 1;
+                }
+                else if (rune.Value != 0xFEFF || offset != 0)
+                {
+                    column++;
+                }
+
+                i += consumed;
+                offset += consumed;
+            }
+
+            carry = span.Length - i;
+            span[i..].CopyTo(buffer);
+            if (read == 0)
+            {
+                break;
+            }
+        }
+
+        return (line, column, offset);
+    }
+}

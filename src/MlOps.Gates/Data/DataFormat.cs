@@ -1,0 +1,8 @@
+namespace MlOps.Gates.Data;
+
+public enum DataFormat
+{
+    Csv,
+    Tsv,
+    Parquet,
+}

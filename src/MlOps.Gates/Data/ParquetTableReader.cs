@@ -1,0 +1,312 @@
+using System.Globalization;
+using MlOps.Gates.Results;
+using Parquet;
+using Parquet.Schema;
+
+namespace MlOps.Gates.Data;
+
+/// <summary>
+/// Reads a Parquet file one row group at a time through Parquet.Net, so memory follows the largest row group,
+/// not the file. Flat columns only; a finding points at the file and names the row.
+/// </summary>
+public sealed class ParquetTableReader : TableReader
+{
+    private readonly DatasetOptions _options;
+    private readonly FileStream _stream;
+    private readonly ParquetReader _reader;
+    private readonly DataField[] _fields;
+    private readonly string[] _columns;
+    private readonly ParquetRow _row;
+    private int _group = -1;
+    private long _groupRows;
+    private long _indexInGroup;
+    private long _rowsBefore;
+
+    private ParquetTableReader(DatasetOptions options, FileStream stream, ParquetReader reader, DataField[] fields)
+    {
+        _options = options;
+        _stream = stream;
+        _reader = reader;
+        _fields = fields;
+        _columns = fields.Select(f => f.Name).ToArray();
+        _row = new ParquetRow(options, fields.Length);
+        Length = stream.Length;
+    }
+
+    public override IReadOnlyList<string> Columns => _columns;
+
+    public override RowView Current => _row;
+
+    public override long Position => _stream.Position;
+
+    public override long Length { get; }
+
+    public static ParquetTableReader Open(DatasetOptions options)
+    {
+        var stream = DataFiles.OpenRead(options);
+        try
+        {
+            if (stream.Length == 0)
+            {
+                throw new GatesInputException(ErrorCodes.EmptyData, $"{options.DisplayPath} is empty", new SourceLocation(options.DisplayPath));
+            }
+
+            ParquetReader reader;
+            try
+            {
+                reader = ParquetReader.CreateAsync(stream, leaveStreamOpen: true).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is not GatesInputException)
+            {
+                throw new GatesInputException(ErrorCodes.UnreadableParquet, $"{options.DisplayPath} is not a readable Parquet file: {e.Message}", new SourceLocation(options.DisplayPath), e);
+            }
+
+            var fields = reader.Schema.GetDataFields();
+            var nested = fields.FirstOrDefault(f => f.IsArray || f.Path.Length > 1);
+            if (nested is not null)
+            {
+                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                throw new GatesInputException(ErrorCodes.UnreadableParquet, $"{options.DisplayPath}: column '{nested.Path}' is nested or repeated; only flat columns are supported", new SourceLocation(options.DisplayPath));
+            }
+
+            var total = reader.RowGroups.Sum(g => g.RowCount);
+            if (total == 0 && !options.AllowEmpty)
+            {
+                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                throw new GatesInputException(ErrorCodes.EmptyData, $"{options.DisplayPath} has no rows (set allow_empty: true on the dataset if that is expected)", new SourceLocation(options.DisplayPath));
+            }
+
+            return new ParquetTableReader(options, stream, reader, fields);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    public override SourceLocation HeaderLocation(int column) => new(_options.DisplayPath);
+
+    public override bool Read()
+    {
+        while (_indexInGroup >= _groupRows)
+        {
+            _rowsBefore += _groupRows;
+            _group++;
+            if (_group >= _reader.RowGroupCount)
+            {
+                return false;
+            }
+
+            try
+            {
+                LoadGroup(_group);
+            }
+            catch (Exception e) when (e is not GatesInputException)
+            {
+                throw new GatesInputException(ErrorCodes.UnreadableParquet, $"{_options.DisplayPath}: row group {_group} cannot be read: {e.Message}", new SourceLocation(_options.DisplayPath), e);
+            }
+        }
+
+        _row.MoveTo(_rowsBefore + _indexInGroup + 1, (int)_indexInGroup);
+        _indexInGroup++;
+        return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _stream.Dispose();
+        }
+    }
+
+    private void LoadGroup(int index)
+    {
+        using var group = _reader.OpenRowGroupReader(index);
+        _groupRows = group.RowCount;
+        _indexInGroup = 0;
+        var rows = checked((int)group.RowCount);
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            _row.Columns[i] = ReadColumn(group, _fields[i], rows);
+        }
+    }
+
+    private static ParquetColumn ReadColumn(ParquetRowGroupReader group, DataField field, int rows)
+    {
+        var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
+        if (type == typeof(string))
+        {
+            var values = new string?[rows];
+            group.ReadAsync(field, values.AsMemory(), null, default).AsTask().GetAwaiter().GetResult();
+            return ParquetColumn.FromText(values, isString: true);
+        }
+
+        if (type == typeof(double))
+        {
+            return Numeric<double>(group, field, rows, v => v);
+        }
+
+        if (type == typeof(float))
+        {
+            return Numeric<float>(group, field, rows, v => v);
+        }
+
+        if (type == typeof(int))
+        {
+            return Numeric<int>(group, field, rows, v => v, integral: true);
+        }
+
+        if (type == typeof(long))
+        {
+            return Numeric<long>(group, field, rows, v => v, integral: true);
+        }
+
+        if (type == typeof(short))
+        {
+            return Numeric<short>(group, field, rows, v => v, integral: true);
+        }
+
+        if (type == typeof(byte))
+        {
+            return Numeric<byte>(group, field, rows, v => v, integral: true);
+        }
+
+        if (type == typeof(sbyte))
+        {
+            return Numeric<sbyte>(group, field, rows, v => v, integral: true);
+        }
+
+        if (type == typeof(decimal))
+        {
+            return Numeric<decimal>(group, field, rows, v => (double)v);
+        }
+
+        if (type == typeof(bool))
+        {
+            var values = new bool?[rows];
+            group.ReadAsync<bool>(field, values.AsMemory(), null, default).AsTask().GetAwaiter().GetResult();
+            return ParquetColumn.FromText(values.Select(v => v is null ? null : v.Value ? "true" : "false").ToArray(), isString: false);
+        }
+
+        if (type == typeof(DateTime))
+        {
+            var values = new DateTime?[rows];
+            group.ReadAsync<DateTime>(field, values.AsMemory(), null, default).AsTask().GetAwaiter().GetResult();
+            return ParquetColumn.FromText(values.Select(v => v?.ToString("O", CultureInfo.InvariantCulture)).ToArray(), isString: false);
+        }
+
+        if (type == typeof(DateTimeOffset))
+        {
+            var values = new DateTimeOffset?[rows];
+            group.ReadAsync<DateTimeOffset>(field, values.AsMemory(), null, default).AsTask().GetAwaiter().GetResult();
+            return ParquetColumn.FromText(values.Select(v => v?.ToString("O", CultureInfo.InvariantCulture)).ToArray(), isString: false);
+        }
+
+        throw new GatesInputException(ErrorCodes.UnreadableParquet, $"column '{field.Name}' has Parquet type {type.Name}, which is not supported", null);
+    }
+
+    private static ParquetColumn Numeric<T>(ParquetRowGroupReader group, DataField field, int rows, Func<T, double> convert, bool integral = false)
+        where T : struct
+    {
+        var values = new T?[rows];
+        group.ReadAsync<T>(field, values.AsMemory(), null, default).AsTask().GetAwaiter().GetResult();
+        var numbers = new double[rows];
+        var nulls = new bool[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            if (values[i] is { } v)
+            {
+                numbers[i] = convert(v);
+            }
+            else
+            {
+                nulls[i] = true;
+            }
+        }
+
+        return ParquetColumn.FromNumbers(numbers, nulls, integral);
+    }
+
+    /// <summary>One column of the loaded row group: numbers or text, with nulls.</summary>
+    private sealed class ParquetColumn
+    {
+        public double[]? Numbers { get; private init; }
+
+        public string?[]? Texts { get; private init; }
+
+        public bool[] Nulls { get; private init; } = [];
+
+        public bool Integral { get; private init; }
+
+        public bool IsString { get; private init; }
+
+        public static ParquetColumn FromNumbers(double[] numbers, bool[] nulls, bool integral) =>
+            new() { Numbers = numbers, Nulls = nulls, Integral = integral };
+
+        public static ParquetColumn FromText(string?[] texts, bool isString) =>
+            new() { Texts = texts, Nulls = texts.Select(t => t is null).ToArray(), IsString = isString };
+    }
+
+    private sealed class ParquetRow(DatasetOptions options, int columns) : RowView
+    {
+        private readonly string[] _formatted = new string[columns];
+        private readonly long[] _formattedAt = new long[columns];
+        private int _index;
+
+        public ParquetColumn[] Columns { get; } = new ParquetColumn[columns];
+
+        public override int ColumnCount => Columns.Length;
+
+        public void MoveTo(long row, int index)
+        {
+            Row = row;
+            _index = index;
+        }
+
+        public override bool IsNull(int column)
+        {
+            var data = Columns[column];
+            if (data.Nulls[_index])
+            {
+                return true;
+            }
+
+            return data.IsString && options.NullValues.Contains(data.Texts![_index]!);
+        }
+
+        public override ReadOnlySpan<char> Text(int column)
+        {
+            var data = Columns[column];
+            if (data.Texts is not null)
+            {
+                return data.Texts[_index];
+            }
+
+            if (_formattedAt[column] != Row)
+            {
+                _formattedAt[column] = Row;
+                var value = data.Numbers![_index];
+                _formatted[column] = data.Integral ? ((long)value).ToString(CultureInfo.InvariantCulture) : global::MlOps.Gates.Data.Numbers.Format(value);
+            }
+
+            return _formatted[column];
+        }
+
+        public override bool TryGetDouble(int column, out double value)
+        {
+            var data = Columns[column];
+            if (data.Numbers is not null)
+            {
+                value = data.Numbers[_index];
+                return !data.Nulls[_index];
+            }
+
+            return global::MlOps.Gates.Data.Numbers.TryParse(Text(column), out value);
+        }
+
+        public override SourceLocation Locate(int column) => new(options.DisplayPath);
+    }
+}

@@ -1,0 +1,44 @@
+using MlOps.Gates.Results;
+
+namespace MlOps.Gates.Data;
+
+/// <summary>A forward-only reader of a dataset's rows, one pass, with the column names known up front.</summary>
+public abstract class TableReader : IDisposable
+{
+    public abstract IReadOnlyList<string> Columns { get; }
+
+    public abstract RowView Current { get; }
+
+    /// <summary>Bytes read so far and in all, for progress; 0 when unknown.</summary>
+    public abstract long Position { get; }
+
+    public abstract long Length { get; }
+
+    public abstract SourceLocation HeaderLocation(int column);
+
+    /// <summary>Moves to the next row; false at the end. Malformed input throws <see cref="GatesInputException"/>.</summary>
+    public abstract bool Read();
+
+    public int IndexOf(string column)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (string.Equals(Columns[i], column, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}

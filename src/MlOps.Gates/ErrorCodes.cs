@@ -1,0 +1,36 @@
+namespace MlOps.Gates;
+
+/// <summary>
+/// Every code MlOps.Gates reports. MLG0xxx usage, MLG1xxx gates file, MLG2xxx data-quality checks,
+/// MLG3xxx data input, MLG8xxx reports, MLG9xxx internal. The README lists them with what they mean.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string BadUsage = "MLG0001";
+
+    public const string YamlSyntax = "MLG1001";
+    public const string UnknownKey = "MLG1002";
+    public const string WrongType = "MLG1003";
+    public const string InvalidValue = "MLG1004";
+    public const string MissingKey = "MLG1005";
+    public const string FileNotFound = "MLG1006";
+    public const string UnknownReference = "MLG1007";
+    public const string DuplicateName = "MLG1008";
+    public const string ConfigNotFound = "MLG1009";
+    public const string UnsupportedVersion = "MLG1010";
+
+    public const string DataFileNotFound = "MLG3001";
+    public const string DataPathIsDirectory = "MLG3002";
+    public const string EmptyData = "MLG3003";
+    public const string RaggedRow = "MLG3004";
+    public const string UnclosedQuote = "MLG3005";
+    public const string InvalidUtf8 = "MLG3006";
+    public const string UnreadableParquet = "MLG3007";
+    public const string BadHeader = "MLG3008";
+    public const string DataIo = "MLG3010";
+
+    public const string TemplateError = "MLG8001";
+    public const string ReportWrite = "MLG8002";
+
+    public const string Internal = "MLG9001";
+}

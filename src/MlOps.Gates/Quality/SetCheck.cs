@@ -1,0 +1,57 @@
+using System.Globalization;
+using MlOps.Gates.Data;
+
+namespace MlOps.Gates.Quality;
+
+/// <summary>
+/// <c>in_set</c> and <c>not_in_set</c>. When every value of the set is a number, cells are compared as numbers
+/// (so 1, 1.0 and 1e0 are the same value); otherwise as exact text.
+/// </summary>
+public sealed class SetCheck : ColumnMapCheck
+{
+    private readonly HashSet<string> _texts;
+    private readonly HashSet<double>? _numbers;
+    private readonly bool _inSet;
+
+    public SetCheck(CheckSpec spec, IReadOnlyList<string> values, bool inSet)
+        : base(spec)
+    {
+        _inSet = inSet;
+        _texts = new HashSet<string>(values, StringComparer.Ordinal);
+        var numbers = new HashSet<double>();
+        foreach (var value in values)
+        {
+            if (!Numbers.TryParse(value, out var number))
+            {
+                numbers = null;
+                break;
+            }
+
+            numbers.Add(number);
+        }
+
+        _numbers = numbers;
+    }
+
+    public override string Description =>
+        $"values of '{ColumnName}' are {(_inSet ? "in" : "not in")} {{{string.Join(", ", _texts.Take(10))}{(_texts.Count > 10 ? string.Create(CultureInfo.InvariantCulture, $", … {_texts.Count} in all") : string.Empty)}}}";
+
+    protected override bool IsExpected(RowView row, int column)
+    {
+        bool found;
+        if (_numbers is not null && row.TryGetDouble(column, out var number))
+        {
+            found = _numbers.Contains(number);
+        }
+        else
+        {
+#if NET9_0_OR_GREATER
+            found = _texts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(row.Text(column));
+#else
+            found = _texts.Contains(row.GetString(column));
+#endif
+        }
+
+        return found == _inSet;
+    }
+}

@@ -1,0 +1,11 @@
+namespace MlOps.Gates.Quality;
+
+/// <summary>The types a <c>type</c> check can require of a column's values.</summary>
+public enum ValueType
+{
+    Integer,
+    Float,
+    Boolean,
+    String,
+    DateTime,
+}

@@ -1,0 +1,34 @@
+namespace MlOps.Gates.Results;
+
+/// <summary>What one gate found: the same shape for data quality, drift, evaluation and registry gates.</summary>
+public sealed class GateResult
+{
+    public required string Name { get; init; }
+
+    /// <summary>The gate's type as written in the gates file: <c>data-quality</c>, <c>drift</c>, <c>evaluate</c>.</summary>
+    public required string Type { get; init; }
+
+    public required GateStatus Status { get; init; }
+
+    public IReadOnlyList<CheckResult> Checks { get; init; } = [];
+
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    /// <summary>Gate-level numbers, such as rows read or the drifted share of columns.</summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>What the verdict rests on: input paths, their SHA-256 fingerprints, sizes, model versions.</summary>
+    public IReadOnlyDictionary<string, string> Evidence { get; init; } = new Dictionary<string, string>();
+
+    public TimeSpan Duration { get; init; }
+
+    public int PassedChecks => Checks.Count(c => c.Success);
+
+    public int FailedChecks => Checks.Count(c => c.Status == GateStatus.Failed);
+
+    public int WarningChecks => Checks.Count(c => c.Status == GateStatus.Warning);
+
+    /// <summary>The status of a gate from its checks: any failed error check fails it, any failed warning warns.</summary>
+    public static GateStatus StatusOf(IEnumerable<CheckResult> checks) =>
+        checks.Select(c => c.Status).DefaultIfEmpty(GateStatus.Passed).Max();
+}
