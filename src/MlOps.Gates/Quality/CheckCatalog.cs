@@ -52,25 +52,25 @@ public static class CheckCatalog
         ["warn"] = Severity.Warning,
     };
 
-    private static readonly Dictionary<string, ValueType> Types = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, ColumnType> Types = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["integer"] = ValueType.Integer,
-        ["int"] = ValueType.Integer,
-        ["int64"] = ValueType.Integer,
-        ["long"] = ValueType.Integer,
-        ["float"] = ValueType.Float,
-        ["float64"] = ValueType.Float,
-        ["double"] = ValueType.Float,
-        ["number"] = ValueType.Float,
-        ["boolean"] = ValueType.Boolean,
-        ["bool"] = ValueType.Boolean,
-        ["string"] = ValueType.String,
-        ["str"] = ValueType.String,
-        ["object"] = ValueType.String,
-        ["date-time"] = ValueType.DateTime,
-        ["datetime"] = ValueType.DateTime,
-        ["datetime64"] = ValueType.DateTime,
-        ["timestamp"] = ValueType.DateTime,
+        ["integer"] = ColumnType.Integer,
+        ["int"] = ColumnType.Integer,
+        ["int64"] = ColumnType.Integer,
+        ["long"] = ColumnType.Integer,
+        ["float"] = ColumnType.Float,
+        ["float64"] = ColumnType.Float,
+        ["double"] = ColumnType.Float,
+        ["number"] = ColumnType.Float,
+        ["boolean"] = ColumnType.Boolean,
+        ["bool"] = ColumnType.Boolean,
+        ["string"] = ColumnType.String,
+        ["str"] = ColumnType.String,
+        ["object"] = ColumnType.String,
+        ["date-time"] = ColumnType.DateTime,
+        ["datetime"] = ColumnType.DateTime,
+        ["datetime64"] = ColumnType.DateTime,
+        ["timestamp"] = ColumnType.DateTime,
     };
 
     public static CheckKind? Find(string name) => ByName.GetValueOrDefault(name);

@@ -8,16 +8,16 @@ namespace MlOps.Gates.Quality;
 /// number, NaN and infinities included; boolean: true or false in any case; date-time: ISO 8601 or the given format;
 /// string: any value.
 /// </summary>
-public sealed class TypeCheck(CheckSpec spec, ValueType type, string? format) : ColumnMapCheck(spec)
+public sealed class TypeCheck(CheckSpec spec, ColumnType type, string? format) : ColumnMapCheck(spec)
 {
     public override string Description => $"values of '{ColumnName}' are of type {type.ToString().ToLowerInvariant()}";
 
     protected override bool IsExpected(RowView row, int column) => type switch
     {
-        ValueType.Integer => Numbers.IsInteger(row.Text(column)),
-        ValueType.Float => row.TryGetDouble(column, out _),
-        ValueType.Boolean => IsBoolean(row.Text(column)),
-        ValueType.DateTime => DateTimes.TryParse(row.Text(column), format, out _),
+        ColumnType.Integer => Numbers.IsInteger(row.Text(column)),
+        ColumnType.Float => row.TryGetDouble(column, out _),
+        ColumnType.Boolean => IsBoolean(row.Text(column)),
+        ColumnType.DateTime => DateTimes.TryParse(row.Text(column), format, out _),
         _ => true,
     };
 

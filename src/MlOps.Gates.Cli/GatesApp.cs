@@ -1,0 +1,68 @@
+using System.CommandLine;
+using MlOps.Gates.Results;
+
+namespace MlOps.Gates.Cli;
+
+/// <summary>The <c>mlops-gates</c> command line: commands, options and exit codes, with the console passed in so tests can run it in process.</summary>
+public sealed class GatesApp(TextWriter output, TextWriter error)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public int Run(string[] args)
+    {
+        var root = new RootCommand("MlOps.Gates: ML quality gates (data quality, drift, model accuracy) for .NET builds and CI.");
+        root.Subcommands.Add(RunCommand.Create(this));
+        root.Subcommands.Add(CheckCommand.Create(this));
+        root.Subcommands.Add(ProfileCommand.Create(this));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                Error.WriteLine($"error {ErrorCodes.BadUsage}: {parseError.Message}");
+            }
+
+            Error.WriteLine("Run 'mlops-gates --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = Output, Error = Error, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>Runs a command body, turning bad input into coded errors and exit code 2, never a stack trace.</summary>
+    public int Guard(Func<int> body, LogFormat format = LogFormat.Text, string? baseDirectory = null)
+    {
+        try
+        {
+            return body();
+        }
+        catch (GatesInputException e)
+        {
+            var writer = new FindingWriter(Error, format, baseDirectory ?? Environment.CurrentDirectory);
+            foreach (var finding in e.Errors)
+            {
+                writer.Write(finding);
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            Error.WriteLine("mlops-gates: cancelled");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var writer = new FindingWriter(Error, format, baseDirectory ?? Environment.CurrentDirectory);
+            writer.Write(new Finding(ErrorCodes.Internal, Severity.Error, $"internal error: {e.GetType().Name}: {e.Message} (set MLOPS_GATES_DEBUG=1 for details; please report it)"));
+            if (Environment.GetEnvironmentVariable("MLOPS_GATES_DEBUG") == "1")
+            {
+                Error.WriteLine(e);
+            }
+
+            return ExitCodes.BadInput;
+        }
+    }
+}

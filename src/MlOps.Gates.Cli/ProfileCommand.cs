@@ -1,0 +1,39 @@
+using System.CommandLine;
+using MlOps.Gates.Profiling;
+
+namespace MlOps.Gates.Cli;
+
+/// <summary><c>mlops-gates profile DATA</c>: infers a starter suite from a dataset.</summary>
+internal static class ProfileCommand
+{
+    public static Command Create(GatesApp app)
+    {
+        var data = new DataOptions();
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write the suite (default: standard output)." };
+        var margin = new Option<double>("--margin") { Description = "Widen numeric ranges by this share of their width on each side (default 0.1).", DefaultValueFactory = _ => 0.1 };
+        var maxCategories = new Option<int>("--max-categories") { Description = "Text columns with at most this many distinct values get an in_set check (default 20).", DefaultValueFactory = _ => 20 };
+        var command = new Command("profile", "Write a starter suite inferred from a dataset: types, nulls, ranges, category sets.") { output, margin, maxCategories };
+        data.AddTo(command);
+        command.SetAction(parse => app.Guard(() =>
+        {
+            var dataset = data.Read(parse);
+            var options = new ProfileOptions(parse.GetValue(margin), parse.GetValue(maxCategories));
+            var profile = DatasetProfiler.Profile(dataset, options);
+            var yaml = SuiteWriter.Write(profile, options);
+            if (parse.GetValue(output) is { } path)
+            {
+                var full = Path.GetFullPath(path);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                AtomicFile.WriteAllText(full, yaml);
+                app.Output.WriteLine($"mlops-gates: wrote a suite of {profile.Columns.Count} columns, {profile.Rows} rows to {path}");
+            }
+            else
+            {
+                app.Output.Write(yaml);
+            }
+
+            return ExitCodes.Passed;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using MlOps.Gates.Config;
+using MlOps.Gates.Reporting;
+using MlOps.Gates.Results;
+
+namespace MlOps.Gates.Cli;
+
+/// <summary>What every gate-running command does after the run: reports, findings, a summary line and the exit code.</summary>
+internal static class RunOutcome
+{
+    public static int Finish(GatesApp app, RunResult run, ReportSettings reports, string reportDirectory, Severity failOn, LogFormat format)
+    {
+        var written = ReportWriter.Write(run, reports, reportDirectory);
+        var writer = new FindingWriter(app.Output, format, run.BaseDirectory);
+        foreach (var finding in run.Findings.OrderBy(f => f.Severity).ThenBy(f => f.Location?.File, StringComparer.Ordinal).ThenBy(f => f.Location?.Line))
+        {
+            writer.Write(finding);
+        }
+
+        var checks = run.Gates.Sum(g => g.Checks.Count);
+        var failed = run.Gates.Sum(g => g.FailedChecks);
+        var warnings = run.Gates.Sum(g => g.WarningChecks);
+        var where = written.Count > 0 ? $"; reports in {DisplayPaths.Relative(Environment.CurrentDirectory, reportDirectory)}" : string.Empty;
+        app.Output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"mlops-gates: {run.Status.ToString().ToLowerInvariant()}: {run.Gates.Count} gate(s), {checks} check(s), {failed} failed, {warnings} warning(s) in {run.Duration.TotalSeconds:0.##} s{where}"));
+        return run.FailsAt(failOn) ? ExitCodes.GateFailed : ExitCodes.Passed;
+    }
+}

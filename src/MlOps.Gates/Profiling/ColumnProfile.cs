@@ -1,0 +1,94 @@
+using MlOps.Gates.Quality;
+
+namespace MlOps.Gates.Profiling;
+
+/// <summary>What one pass saw of a column: counts by kind of value, range, and its values while they are few.</summary>
+public sealed class ColumnProfile(string name, int maxCategories)
+{
+    private HashSet<string>? _categories = new(StringComparer.Ordinal);
+    private HashSet<string>? _all = new(StringComparer.Ordinal);
+
+    public string Name { get; } = name;
+
+    public long Count { get; private set; }
+
+    public long Nulls { get; private set; }
+
+    public long Numbers { get; private set; }
+
+    public long Integers { get; private set; }
+
+    public long Booleans { get; private set; }
+
+    public long DateTimes { get; private set; }
+
+    public double Min { get; private set; } = double.PositiveInfinity;
+
+    public double Max { get; private set; } = double.NegativeInfinity;
+
+    public int MinLength { get; private set; } = int.MaxValue;
+
+    public int MaxLength { get; private set; }
+
+    /// <summary>The distinct values when there are at most the category limit; null when there are more.</summary>
+    public IReadOnlySet<string>? Categories => _categories;
+
+    /// <summary>Whether every non-missing value was distinct.</summary>
+    public bool AllDistinct => _all is not null && NonNull > 1;
+
+    public long NonNull => Count - Nulls;
+
+    public ColumnType? InferredType =>
+        NonNull == 0 ? null
+        : Integers == NonNull ? ColumnType.Integer
+        : Numbers == NonNull ? ColumnType.Float
+        : Booleans == NonNull ? ColumnType.Boolean
+        : DateTimes == NonNull ? ColumnType.DateTime
+        : ColumnType.String;
+
+    public void Observe(Data.RowView row, int column)
+    {
+        Count++;
+        if (row.IsNull(column))
+        {
+            Nulls++;
+            return;
+        }
+
+        var text = row.Text(column);
+        MinLength = Math.Min(MinLength, text.Length);
+        MaxLength = Math.Max(MaxLength, text.Length);
+        if (row.TryGetDouble(column, out var value) && double.IsFinite(value))
+        {
+            Numbers++;
+            Min = Math.Min(Min, value);
+            Max = Math.Max(Max, value);
+            if (Data.Numbers.IsInteger(text))
+            {
+                Integers++;
+            }
+        }
+        else if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            Booleans++;
+        }
+        else if (Quality.DateTimes.TryParse(text, null, out _))
+        {
+            DateTimes++;
+        }
+
+        if (_categories is not null || _all is not null)
+        {
+            var key = text.ToString();
+            if (_categories is not null && _categories.Add(key) && _categories.Count > maxCategories)
+            {
+                _categories = null;
+            }
+
+            if (_all is not null && !_all.Add(key))
+            {
+                _all = null;
+            }
+        }
+    }
+}

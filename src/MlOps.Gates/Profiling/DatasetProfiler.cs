@@ -1,0 +1,25 @@
+using MlOps.Gates.Data;
+
+namespace MlOps.Gates.Profiling;
+
+/// <summary>Profiles a dataset in one pass, as the basis of an inferred suite.</summary>
+public static class DatasetProfiler
+{
+    public static DatasetProfile Profile(DatasetOptions dataset, ProfileOptions options)
+    {
+        using var reader = TableReaders.Open(dataset);
+        var columns = reader.Columns.Select(c => new ColumnProfile(c, options.MaxCategories)).ToArray();
+        long rows = 0;
+        while (reader.Read())
+        {
+            rows++;
+            var row = reader.Current;
+            for (var i = 0; i < columns.Length; i++)
+            {
+                columns[i].Observe(row, i);
+            }
+        }
+
+        return new DatasetProfile(dataset.Name, dataset.DisplayPath, rows, columns);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MlOps.Gates.Results;
+
+namespace MlOps.Gates.Reporting;
+
+/// <summary>The JSON form of a run, with the stable camelCase field names that <c>schemas/report.schema.json</c> documents.</summary>
+public static class ReportJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DictionaryKeyPolicy = null,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static string Serialize(RunResult run) => JsonSerializer.Serialize(new Envelope(run), Options);
+
+    /// <summary>The document's top level: the schema version first, then the run.</summary>
+    private sealed class Envelope(RunResult run)
+    {
+        [JsonPropertyName("$schema")]
+        public string Schema => "https://mlops-gates.dev/schemas/report.schema.json";
+
+        public int SchemaVersion => RunResult.SchemaVersion;
+
+        public string Tool => run.Tool;
+
+        public string Version => run.Version;
+
+        public DateTimeOffset StartedAt => run.StartedAt;
+
+        public double DurationSeconds => Math.Round(run.Duration.TotalSeconds, 3);
+
+        public string? Config => run.Config;
+
+        public GateStatus Status => run.Status;
+
+        public Summary Summary => new(run);
+
+        public IEnumerable<GateView> Gates => run.Gates.Select(g => new GateView(g));
+    }
+
+    private sealed class Summary(RunResult run)
+    {
+        public int Gates => run.Gates.Count;
+
+        public int GatesFailed => run.Gates.Count(g => g.Status == GateStatus.Failed);
+
+        public int Checks => run.Gates.Sum(g => g.Checks.Count);
+
+        public int ChecksFailed => run.Gates.Sum(g => g.FailedChecks);
+
+        public int ChecksWarning => run.Gates.Sum(g => g.WarningChecks);
+
+        public int Errors => run.Findings.Count(f => f.Severity == Severity.Error);
+
+        public int Warnings => run.Findings.Count(f => f.Severity == Severity.Warning);
+    }
+
+    private sealed class GateView(GateResult gate)
+    {
+        public string Name => gate.Name;
+
+        public string Type => gate.Type;
+
+        public GateStatus Status => gate.Status;
+
+        public double DurationSeconds => Math.Round(gate.Duration.TotalSeconds, 3);
+
+        public IReadOnlyDictionary<string, double> Metrics => gate.Metrics;
+
+        public IReadOnlyDictionary<string, string> Evidence => gate.Evidence;
+
+        public IReadOnlyList<Finding> Findings => gate.Findings;
+
+        public IReadOnlyList<CheckResult> Checks => gate.Checks;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using MlOps.Gates.Results;
+using Scriban;
+using Scriban.Runtime;
+
+namespace MlOps.Gates.Reporting;
+
+/// <summary>
+/// Renders a run through Scriban templates. Templates see the run as <c>run</c> (snake_case members) and get
+/// escaping functions for each format: <c>md</c>, <c>html</c>, <c>xml</c>, plus <c>num</c>, <c>pct</c> and <c>icon</c>.
+/// </summary>
+public sealed class ReportRenderer(string? templatesDirectory = null)
+{
+    /// <summary>GitHub's limit for a PR comment is 65,536 characters; stay below it in bytes.</summary>
+    public const int MarkdownBudgetBytes = 65_000;
+
+    private readonly TemplateLoader _loader = new(templatesDirectory);
+
+    public string Render(string templateName, RunResult run, int detail = 3)
+    {
+        var (text, origin) = _loader.Find(templateName);
+        var template = Template.Parse(text, origin);
+        if (template.HasErrors)
+        {
+            var message = template.Messages.First();
+            throw new GatesInputException(
+                ErrorCodes.TemplateError,
+                $"template {origin}: {message.Message}",
+                new SourceLocation(origin, message.Span.Start.Line + 1, message.Span.Start.Column + 1));
+        }
+
+        var globals = new ScriptObject();
+        globals.Import("md", new Func<object?, string>(Escape.Markdown));
+        globals.Import("html", new Func<object?, string>(Escape.Html));
+        globals.Import("xml", new Func<object?, string>(Escape.Xml));
+        globals.Import("num", new Func<object?, string>(Formats.Number));
+        globals.Import("pct", new Func<object?, string>(Formats.Percent));
+        globals.Import("icon", new Func<object?, string>(Formats.Icon));
+        globals.Import("status_word", new Func<object?, string>(Formats.StatusWord));
+        globals.Import("seconds", new Func<TimeSpan, string>(Formats.Seconds));
+        globals.Import("location", new Func<SourceLocation?, string>(l => l?.ToString() ?? string.Empty));
+        globals["run"] = run;
+        globals["detail"] = detail;
+        globals["report_json"] = ReportJson.Serialize(run);
+        var context = new TemplateContext
+        {
+            TemplateLoader = _loader,
+            LoopLimit = int.MaxValue,
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+        };
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (Scriban.Syntax.ScriptRuntimeException e)
+        {
+            throw new GatesInputException(
+                ErrorCodes.TemplateError,
+                $"template {origin}: {e.OriginalMessage}",
+                new SourceLocation(origin, e.Span.Start.Line + 1, e.Span.Start.Column + 1),
+                e);
+        }
+    }
+
+    /// <summary>
+    /// The Markdown report within the PR-comment budget: less detail step by step, and as a last resort a cut at a
+    /// line boundary with a note that says so.
+    /// </summary>
+    public string RenderMarkdown(RunResult run, int budgetBytes = MarkdownBudgetBytes)
+    {
+        string text = string.Empty;
+        for (var detail = 3; detail >= 0; detail--)
+        {
+            text = Render(TemplateNames.Markdown, run, detail);
+            if (Encoding.UTF8.GetByteCount(text) <= budgetBytes)
+            {
+                return text;
+            }
+        }
+
+        return Trim(text, budgetBytes);
+    }
+
+    public static string Trim(string text, int budgetBytes)
+    {
+        const string note = "\n\n> The report was cut to fit; the full report is in report.html and report.json.\n";
+        var limit = budgetBytes - Encoding.UTF8.GetByteCount(note);
+        var builder = new StringBuilder();
+        var used = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            var size = Encoding.UTF8.GetByteCount(line) + 1;
+            if (used + size > limit)
+            {
+                break;
+            }
+
+            builder.Append(line).Append('\n');
+            used += size;
+        }
+
+        return builder.Append(note).ToString();
+    }
+}

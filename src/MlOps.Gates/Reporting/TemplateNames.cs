@@ -1,0 +1,28 @@
+namespace MlOps.Gates.Reporting;
+
+/// <summary>The built-in templates; a file of the same name in the user's templates folder replaces one.</summary>
+public static class TemplateNames
+{
+    public const string Markdown = "report.md.scriban";
+    public const string Html = "report.html.scriban";
+    public const string Json = "report.json.scriban";
+    public const string JUnit = "junit.xml.scriban";
+
+    public static string ForFormat(string format) => format switch
+    {
+        "md" => Markdown,
+        "html" => Html,
+        "json" => Json,
+        "junit" => JUnit,
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown report format"),
+    };
+
+    public static string OutputFile(string format) => format switch
+    {
+        "md" => "report.md",
+        "html" => "report.html",
+        "json" => "report.json",
+        "junit" => "junit.xml",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown report format"),
+    };
+}
