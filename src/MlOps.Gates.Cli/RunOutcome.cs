@@ -24,6 +24,12 @@ internal static class RunOutcome
         app.Output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"mlops-gates: {run.Status.ToString().ToLowerInvariant()}: {run.Gates.Count} gate(s), {checks} check(s), {failed} failed, {warnings} warning(s) in {run.Duration.TotalSeconds:0.##} s{where}"));
-        return run.FailsAt(failOn) ? ExitCodes.GateFailed : ExitCodes.Passed;
+        var fails = run.FailsAt(failOn);
+        if (fails && run.Status == GateStatus.Warning)
+        {
+            writer.Write(new Finding(ErrorCodes.FailedOnWarnings, Severity.Error, $"gates failed at the warning level: {warnings} check(s) warned; see {Path.Combine(reportDirectory, "report.html")}"));
+        }
+
+        return fails ? ExitCodes.GateFailed : ExitCodes.Passed;
     }
 }

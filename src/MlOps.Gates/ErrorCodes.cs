@@ -7,6 +7,7 @@ namespace MlOps.Gates;
 public static class ErrorCodes
 {
     public const string BadUsage = "MLG0001";
+    public const string FailedOnWarnings = "MLG0005";
 
     public const string YamlSyntax = "MLG1001";
     public const string UnknownKey = "MLG1002";
