@@ -67,6 +67,10 @@ public sealed partial class CsvTableReader : TableReader
             {
                 throw Utf8Error(options);
             }
+            catch (ArgumentException e)
+            {
+                throw new GatesInputException(ErrorCodes.BadHeader, $"{options.DisplayPath}: {e.Message}", new SourceLocation(options.DisplayPath, 1, 1), e);
+            }
 
             var columns = ReadHeader(options, sep);
             if (!sep.HasRows && !options.AllowEmpty)
