@@ -1,0 +1,81 @@
+namespace MlOps.Gates.MSBuild.Tests;
+
+[CollectionDefinition("package")]
+public sealed class PackageCollection : ICollectionFixture<PackedPackage>;
+
+[Collection("package")]
+public sealed class PackageBuildTests(PackedPackage package)
+{
+    private (int Exit, string Output) Build(string project, params string[] extra) =>
+        Dotnet.Run(project, package.Environment, ["build", $"-p:MlOpsGatesVersion={package.Version}", "--nologo", "-v:n", "--disable-build-servers", .. extra]);
+
+    [Fact]
+    public void Sample_build_runs_the_gates_writes_four_reports_and_skips_them_when_nothing_changed()
+    {
+        var sample = package.CopySample("Churn");
+
+        var (exit, output) = Build(sample);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("mlops-gates: passed", output, StringComparison.Ordinal);
+        var reports = Path.Combine(sample, "artifacts", "mlops-gates");
+        foreach (var file in new[] { "report.md", "report.html", "report.json", "junit.xml" })
+        {
+            Assert.True(File.Exists(Path.Combine(reports, file)), file);
+        }
+
+        var (again, second) = Build(sample);
+        Assert.Equal(0, again);
+        Assert.DoesNotContain("mlops-gates: passed", second, StringComparison.Ordinal);
+        Assert.Contains("Skipping target \"_MlOpsGatesRun\"", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_value_fails_the_build_with_the_code_and_the_data_line()
+    {
+        var sample = package.CopySample("Churn");
+        var data = Path.Combine(sample, "data", "customers.csv");
+        var lines = File.ReadAllLines(data);
+        const int row = 250;
+        var cells = lines[row].Split(',');
+        cells[1] = "-7";
+        lines[row] = string.Join(',', cells);
+        File.WriteAllLines(data, lines);
+
+        var (exit, output) = Build(sample);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"{data}({row + 1},8): error MLG2009:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MSB3073", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MLG0006", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_multi_targeted_project_runs_the_gates_once_and_design_time_builds_skip_them()
+    {
+        var project = Path.Combine(package.Root.Path, "work", "multi-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(project, "Multi.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFrameworks>net8.0;net10.0</TargetFrameworks>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="MlOps.Gates" Version="$(MlOpsGatesVersion)" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Class1.cs"), "namespace Multi; public static class Class1 { }\n");
+        File.WriteAllText(Path.Combine(project, "data.csv"), "x\n1\n2\n");
+        File.WriteAllText(Path.Combine(project, "mlops-gates.yml"), "gates:\n  - name: g\n    dataset: {path: data.csv}\n    checks:\n      - expect: not_null\n        column: x\n");
+        File.Copy(Path.Combine(package.CopySample("Churn"), "nuget.config"), Path.Combine(project, "nuget.config"));
+
+        var (designExit, designOutput) = Build(project, "-p:DesignTimeBuild=true");
+        Assert.True(designExit == 0, designOutput);
+        Assert.DoesNotContain("mlops-gates:", designOutput, StringComparison.Ordinal);
+
+        var (exit, output) = Build(project);
+        Assert.True(exit == 0, output);
+        Assert.Single(output.Split('\n'), l => l.Contains("mlops-gates: passed", StringComparison.Ordinal));
+    }
+}
