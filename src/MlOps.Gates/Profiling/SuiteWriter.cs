@@ -31,7 +31,7 @@ public static class SuiteWriter
         var yaml = new SerializerBuilder().DisableAliases().Build().Serialize(suite);
         var header = string.Create(
             CultureInfo.InvariantCulture,
-            $"# yaml-language-server: $schema=https://mlops-gates.dev/schemas/suite.schema.json\n# Inferred by mlops-gates profile from {profile.DisplayPath} ({profile.Rows} rows). Review every check before relying on it.\n");
+            $"# Inferred by mlops-gates profile from {profile.DisplayPath} ({profile.Rows} rows). Review every check before relying on it.\n");
         return header + yaml;
     }
 
