@@ -137,7 +137,7 @@ public sealed class ParquetTableReader : TableReader
     private static ParquetColumn ReadColumn(ParquetRowGroupReader group, DataField field, int rows)
     {
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var values = new string?[rows];
             group.ReadAsync(field, values.AsMemory(), null, default).AsTask().GetAwaiter().GetResult();
