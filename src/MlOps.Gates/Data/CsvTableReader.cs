@@ -196,16 +196,10 @@ public sealed partial class CsvTableReader : TableReader
     private sealed class CsvRow : RowView
     {
         private readonly DatasetOptions _options;
-        private readonly int[] _start;
-        private readonly int[] _length;
-        private readonly int[] _rawStart;
-        private readonly bool[] _quoted;
-        private readonly long[] _parsedAt;
-        private readonly double[] _parsed;
-        private readonly bool[] _parsedOk;
+        private readonly Cell[] _cells;
         private readonly bool _emptyIsOnlyNull;
         private readonly string[] _nullValues;
-        private char[] _buffer = new char[4096];
+        private char[] _buffer = new char[256];
         private int _rawLength;
         private int _lineFrom;
         private int _lineTo;
@@ -213,18 +207,12 @@ public sealed partial class CsvTableReader : TableReader
         public CsvRow(DatasetOptions options, int columns)
         {
             _options = options;
-            _start = new int[columns];
-            _length = new int[columns];
-            _rawStart = new int[columns];
-            _quoted = new bool[columns];
-            _parsedAt = new long[columns];
-            _parsed = new double[columns];
-            _parsedOk = new bool[columns];
+            _cells = new Cell[columns];
             _nullValues = options.NullValues.ToArray();
             _emptyIsOnlyNull = _nullValues is [""];
         }
 
-        public override int ColumnCount => _start.Length;
+        public override int ColumnCount => _cells.Length;
 
         public void Load(SepReader.Row row)
         {
@@ -242,25 +230,28 @@ public sealed partial class CsvTableReader : TableReader
             _rawLength = raw.Length;
             var scratch = raw.Length;
             ref var rawStart = ref MemoryMarshal.GetReference(raw);
-            for (var i = 0; i < _start.Length; i++)
+            var cells = _cells;
+            for (var i = 0; i < cells.Length; i++)
             {
-                var cell = row[i].Span;
-                var offset = cell.IsEmpty && i > 0
-                    ? _rawStart[i - 1] + _length[i - 1] + 1
-                    : (int)(Unsafe.ByteOffset(ref rawStart, ref MemoryMarshal.GetReference(cell)) / sizeof(char));
-                _rawStart[i] = offset;
-                _quoted[i] = cell.Length >= 1 && cell[0] == '"';
-                if (_quoted[i])
+                ref var cell = ref cells[i];
+                var span = row[i].Span;
+                var offset = span.IsEmpty && i > 0
+                    ? cells[i - 1].RawStart + cells[i - 1].RawLength + 1
+                    : (int)(Unsafe.ByteOffset(ref rawStart, ref MemoryMarshal.GetReference(span)) / sizeof(char));
+                cell.RawStart = offset;
+                cell.RawLength = span.Length;
+                cell.Quoted = span.Length >= 1 && span[0] == '"';
+                if (cell.Quoted)
                 {
-                    var written = UnquoteInto(cell, _buffer.AsSpan(scratch));
-                    _start[i] = scratch;
-                    _length[i] = written;
+                    var written = UnquoteInto(span, _buffer.AsSpan(scratch));
+                    cell.Start = scratch;
+                    cell.Length = written;
                     scratch += written;
                 }
                 else
                 {
-                    _start[i] = offset;
-                    _length[i] = cell.Length;
+                    cell.Start = offset;
+                    cell.Length = span.Length;
                 }
             }
         }
@@ -288,13 +279,13 @@ public sealed partial class CsvTableReader : TableReader
 
         public override bool IsNull(int column)
         {
-            var length = _length[column];
+            ref readonly var cell = ref _cells[column];
             if (_emptyIsOnlyNull)
             {
-                return length == 0 && !_quoted[column];
+                return cell.Length == 0 && !cell.Quoted;
             }
 
-            var text = _buffer.AsSpan(_start[column], length);
+            var text = _buffer.AsSpan(cell.Start, cell.Length);
             foreach (var marker in _nullValues)
             {
                 if (text.SequenceEqual(marker))
@@ -306,23 +297,28 @@ public sealed partial class CsvTableReader : TableReader
             return false;
         }
 
-        public override ReadOnlySpan<char> Text(int column) => _buffer.AsSpan(_start[column], _length[column]);
+        public override ReadOnlySpan<char> Text(int column)
+        {
+            ref readonly var cell = ref _cells[column];
+            return _buffer.AsSpan(cell.Start, cell.Length);
+        }
 
         public override bool TryGetDouble(int column, out double value)
         {
-            if (_parsedAt[column] != Row)
+            ref var cell = ref _cells[column];
+            if (cell.ParsedAt != Row)
             {
-                _parsedAt[column] = Row;
-                _parsedOk[column] = Numbers.TryParse(Text(column), out _parsed[column]);
+                cell.ParsedAt = Row;
+                cell.ParsedOk = Numbers.TryParse(_buffer.AsSpan(cell.Start, cell.Length), out cell.Parsed);
             }
 
-            value = _parsed[column];
-            return _parsedOk[column];
+            value = cell.Parsed;
+            return cell.ParsedOk;
         }
 
         public override SourceLocation Locate(int column)
         {
-            var (line, col) = LineAndColumn(_rawStart[column]);
+            var (line, col) = LineAndColumn(_cells[column].RawStart);
             return new SourceLocation(_options.DisplayPath, line, col);
         }
 
@@ -366,6 +362,19 @@ public sealed partial class CsvTableReader : TableReader
             }
 
             return written;
+        }
+
+        /// <summary>Where a cell is in the row buffer, raw and unquoted, and its number once parsed.</summary>
+        private struct Cell
+        {
+            public int Start;
+            public int Length;
+            public int RawStart;
+            public int RawLength;
+            public long ParsedAt;
+            public double Parsed;
+            public bool Quoted;
+            public bool ParsedOk;
         }
     }
 }

@@ -18,8 +18,7 @@ public sealed class ReportRenderer(string? templatesDirectory = null)
 
     public string Render(string templateName, RunResult run, int detail = 3)
     {
-        var (text, origin) = _loader.Find(templateName);
-        var template = Template.Parse(text, origin);
+        var (template, origin) = Parse(templateName);
         if (template.HasErrors)
         {
             var message = template.Messages.First();
@@ -41,7 +40,7 @@ public sealed class ReportRenderer(string? templatesDirectory = null)
         globals.Import("location", new Func<SourceLocation?, string>(l => l?.ToString() ?? string.Empty));
         globals["run"] = run;
         globals["detail"] = detail;
-        globals["report_json"] = ReportJson.Serialize(run);
+        globals.Import("report_json", new Func<string>(() => ReportJson.Serialize(run)));
         var context = new TemplateContext
         {
             TemplateLoader = _loader,
@@ -63,6 +62,29 @@ public sealed class ReportRenderer(string? templatesDirectory = null)
                 e);
         }
     }
+
+    /// <summary>
+    /// Parses every template ahead of use, on whatever thread calls it: a front end starts this beside the data pass
+    /// so that the second core, idle while checks run, pays for the template engine's start-up.
+    /// </summary>
+    public void Prepare()
+    {
+        foreach (var name in new[] { TemplateNames.Markdown, TemplateNames.Html, TemplateNames.Json, TemplateNames.JUnit })
+        {
+            Parse(name);
+        }
+
+        ReportJson.Warm();
+    }
+
+    private (Template Template, string Origin) Parse(string templateName)
+    {
+        var (text, origin) = _loader.Find(templateName);
+        var template = Parsed.GetOrAdd((origin, text), key => Template.Parse(key.Text, key.Origin));
+        return (template, origin);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Origin, string Text), Template> Parsed = new();
 
     /// <summary>
     /// The Markdown report within the PR-comment budget: less detail step by step, and as a last resort a cut at a
