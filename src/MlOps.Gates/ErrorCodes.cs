@@ -29,6 +29,7 @@ public static class ErrorCodes
     public const string UnreadableParquet = "MLG3007";
     public const string BadHeader = "MLG3008";
     public const string DataIo = "MLG3010";
+    public const string NumberColumnHoldsText = "MLG3011";
 
     public const string TemplateError = "MLG8001";
     public const string ReportWrite = "MLG8002";

@@ -50,6 +50,9 @@ public sealed record CheckResult
     /// <summary>Numbers the check measured; null where a number does not apply.</summary>
     public IReadOnlyDictionary<string, double?> Metrics { get; init; } = new Dictionary<string, double?>();
 
+    /// <summary>What the report may draw: distributions of a drift test, for example.</summary>
+    public IReadOnlyList<ChartPoint> Chart { get; init; } = [];
+
     /// <summary>Where the check is declared in the gates file.</summary>
     public SourceLocation? ConfigLocation { get; init; }
 

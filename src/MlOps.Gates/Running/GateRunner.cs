@@ -29,6 +29,12 @@ public sealed class GateRunner(TimeProvider? time = null)
             }
         }
 
+        foreach (var gate in config.Gates.OfType<DriftGate>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results[gate] = DriftRunner.Run(gate, progress);
+        }
+
         return new RunResult
         {
             Version = ToolVersion,

@@ -1,0 +1,128 @@
+namespace MlOps.Gates.Drift;
+
+/// <summary>
+/// Shares of two samples over common bins, for the share-based tests: one bin per category, or per value for a
+/// numeric column whose reference has at most 20 distinct values; otherwise Sturges' bins over both samples
+/// together, as numpy's <c>histogram_bin_edges(bins="sturges")</c> places them.
+/// </summary>
+public static class Binning
+{
+    public const int MaxValueBins = 20;
+
+    public static (string[] Labels, double[] Reference, double[] Current) Numeric(double[] reference, double[] current)
+    {
+        if (CountDistinct(reference) <= MaxValueBins)
+        {
+            return Categorical(Counts(reference), Counts(current));
+        }
+
+        var first = Math.Min(reference[0], current[0]);
+        var last = Math.Max(reference[^1], current[^1]);
+        var n = reference.Length + current.Length;
+        var width = (last - first) / (Math.Log2(n) + 1.0);
+        var bins = width > 0 ? (int)Math.Ceiling((last - first) / width) : 1;
+        if (first == last)
+        {
+            first -= 0.5;
+            last += 0.5;
+        }
+
+        var edges = new double[bins + 1];
+        var step = (last - first) / bins;
+        for (var i = 0; i <= bins; i++)
+        {
+            edges[i] = first + (i * step);
+        }
+
+        edges[bins] = last;
+        var labels = Enumerable.Range(0, bins).Select(i => $"[{Data.Numbers.Format(edges[i])}, {Data.Numbers.Format(edges[i + 1])}{(i == bins - 1 ? "]" : ")")}").ToArray();
+        return (labels, Histogram(reference, edges), Histogram(current, edges));
+    }
+
+    public static (string[] Labels, double[] Reference, double[] Current) Categorical(IReadOnlyDictionary<string, long> reference, IReadOnlyDictionary<string, long> current)
+    {
+        var keys = reference.Keys.Union(current.Keys).Order(StringComparer.Ordinal).ToArray();
+        double rt = reference.Values.Sum(), ct = current.Values.Sum();
+        return (keys, keys.Select(k => reference.GetValueOrDefault(k) / rt).ToArray(), keys.Select(k => current.GetValueOrDefault(k) / ct).ToArray());
+    }
+
+    /// <summary>Replaces empty shares by 0.0001, or by the smallest non-zero share / 1e6 when that is at most 0.0001, so logarithms stay finite.</summary>
+    public static double[] FillZeros(double[] shares)
+    {
+        var smallest = shares.Where(s => s > 0).DefaultIfEmpty(1).Min();
+        var fill = smallest <= 0.0001 ? smallest / 1e6 : 0.0001;
+        return shares.Select(s => s == 0 ? fill : s).ToArray();
+    }
+
+    public static Dictionary<string, long> Counts(double[] sorted)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var i = 0; i < sorted.Length;)
+        {
+            var j = i;
+            while (j < sorted.Length && sorted[j] == sorted[i])
+            {
+                j++;
+            }
+
+            counts[Data.Numbers.Format(sorted[i])] = j - i;
+            i = j;
+        }
+
+        return counts;
+    }
+
+    public static int CountDistinct(double[] sorted)
+    {
+        var count = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i == 0 || sorted[i] != sorted[i - 1])
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Counts per bin over sorted values, the last bin closed, divided by the sample size.</summary>
+    private static double[] Histogram(double[] sorted, double[] edges)
+    {
+        var bins = edges.Length - 1;
+        var counts = new double[bins];
+        var first = edges[0];
+        var norm = bins / (edges[^1] - first);
+        foreach (var x in sorted)
+        {
+            if (x < first || x > edges[^1])
+            {
+                continue;
+            }
+
+            var index = (int)((x - first) * norm);
+            if (index >= bins)
+            {
+                index = bins - 1;
+            }
+
+            if (x < edges[index])
+            {
+                index--;
+            }
+            else if (index < bins - 1 && x >= edges[index + 1])
+            {
+                index++;
+            }
+
+            counts[index]++;
+        }
+
+        for (var i = 0; i < bins; i++)
+        {
+            counts[i] /= sorted.Length;
+        }
+
+        return counts;
+    }
+}

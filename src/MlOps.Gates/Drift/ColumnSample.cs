@@ -1,0 +1,105 @@
+using MlOps.Gates.Results;
+
+namespace MlOps.Gates.Drift;
+
+/// <summary>
+/// What drift tests need of one column of one dataset: its finite numbers (sorted once read), or its category counts,
+/// and the values it dropped as missing or not finite.
+/// </summary>
+public sealed class ColumnSample(string name)
+{
+    private const int CategoryLimit = 10_000;
+
+    private List<double>? _numbers = [];
+    private Dictionary<string, long>? _categories = new(StringComparer.Ordinal);
+    private double[]? _sorted;
+
+    public string Name { get; } = name;
+
+    public long Missing { get; private set; }
+
+    public long NonFinite { get; private set; }
+
+    /// <summary>Where the first value that is not a number was, when there was one.</summary>
+    public (string Value, SourceLocation Location)? FirstText { get; private set; }
+
+    public bool IsNumeric => FirstText is null;
+
+    public double[] Numbers => _sorted ??= Sorted();
+
+    public IReadOnlyDictionary<string, long> Categories => _categories ?? throw new InvalidOperationException($"column '{Name}' has too many distinct values to count as categories");
+
+    public bool HasCategories => _categories is not null;
+
+    /// <summary>Values after dropping missing and non-finite ones.</summary>
+    public long Count => IsNumeric ? Numbers.Length : _categories?.Values.Sum() ?? 0;
+
+    public void AddMissing() => Missing++;
+
+    public void AddNumber(double value, ReadOnlySpan<char> text)
+    {
+        if (!double.IsFinite(value))
+        {
+            NonFinite++;
+            return;
+        }
+
+        _numbers?.Add(value);
+        AddCategory(text);
+    }
+
+    public void AddText(ReadOnlySpan<char> text, Func<SourceLocation> locate)
+    {
+        FirstText ??= (text.ToString(), locate());
+        _numbers = null;
+        AddCategory(text);
+    }
+
+    /// <summary>Categories of a numeric column: its distinct values.</summary>
+    public IReadOnlyDictionary<string, long> NumericCategories()
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var numbers = Numbers;
+        for (var i = 0; i < numbers.Length;)
+        {
+            var j = i;
+            while (j < numbers.Length && numbers[j] == numbers[i])
+            {
+                j++;
+            }
+
+            counts[Data.Numbers.Format(numbers[i])] = j - i;
+            i = j;
+        }
+
+        return counts;
+    }
+
+    private void AddCategory(ReadOnlySpan<char> text)
+    {
+        if (_categories is null)
+        {
+            return;
+        }
+
+#if NET9_0_OR_GREATER
+        var lookup = _categories.GetAlternateLookup<ReadOnlySpan<char>>();
+        lookup[text] = lookup.TryGetValue(text, out var count) ? count + 1 : 1;
+#else
+        var key = text.ToString();
+        _categories[key] = _categories.GetValueOrDefault(key) + 1;
+#endif
+        if (_categories.Count > CategoryLimit && FirstText is null)
+        {
+            _categories = null;
+        }
+    }
+
+    private double[] Sorted()
+    {
+        var array = _numbers?.ToArray() ?? [];
+        Array.Sort(array);
+        _numbers = null;
+        return array;
+    }
+}

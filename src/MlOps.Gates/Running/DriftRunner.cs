@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Globalization;
+using MlOps.Gates.Config;
+using MlOps.Gates.Drift;
+using MlOps.Gates.Results;
+
+namespace MlOps.Gates.Running;
+
+/// <summary>Runs a drift gate: reads both datasets once, tests each column, corrects for multiple tests, and judges the dataset.</summary>
+internal static class DriftRunner
+{
+    public const string ColumnCode = "MLG4001";
+    public const string DatasetCode = "MLG4002";
+    public const string MissingColumnCode = "MLG4003";
+
+    public static GateResult Run(DriftGate gate, IProgress<RunProgress>? progress)
+    {
+        var watch = Stopwatch.StartNew();
+        progress?.Report(new RunProgress(gate.Name, $"reading {gate.Reference.DisplayPath}", 0, 0, 0));
+        var wanted = gate.Columns?.Except(gate.Exclude).ToList();
+        var reference = DriftSampleReader.Read(gate.Reference, wanted, out var referenceHeader, out var referenceRows);
+        var columns = (wanted ?? referenceHeader.Except(gate.Exclude, StringComparer.Ordinal).ToList()).ToList();
+        progress?.Report(new RunProgress(gate.Name, $"reading {gate.Current.DisplayPath}", 0, 0, 0));
+        var current = DriftSampleReader.Read(gate.Current, columns, out var currentHeader, out var currentRows);
+        var checks = new List<CheckResult>();
+        var results = new List<ColumnDriftResult>();
+        foreach (var column in columns)
+        {
+            if (!reference.TryGetValue(column, out var r) || !current.TryGetValue(column, out var c))
+            {
+                var where = reference.ContainsKey(column) ? gate.Current.DisplayPath : gate.Reference.DisplayPath;
+                checks.Add(MissingColumn(gate, column, where));
+                continue;
+            }
+
+            RequireComparable(r, c, gate);
+            var (test, threshold) = gate.PerColumn.TryGetValue(column, out var own) ? (own.Test ?? gate.Test, own.Threshold ?? gate.Threshold) : (gate.Test, gate.Threshold);
+            results.Add(ColumnDrift.Test(r, c, test, threshold));
+        }
+
+        results = Correct(results, gate.Correction);
+        var tested = results.Where(r => r.Tested).ToList();
+        var drifted = tested.Count(r => r.Drifted);
+        var share = tested.Count == 0 ? 0 : (double)drifted / tested.Count;
+        var datasetDrift = tested.Count > 0 && share >= gate.DriftShare;
+        checks.AddRange(results.OrderByDescending(r => r.Severity).Select(r => ColumnCheck(gate, r)));
+        checks.Insert(0, DatasetCheck(gate, share, drifted, tested.Count, datasetDrift));
+        var findings = checks.Where(c => !c.Success)
+            .Select(c => new Finding(c.Code, c.Severity, $"{gate.Name}: {c.Message}", c.ConfigLocation, c.Id))
+            .ToList();
+        return new GateResult
+        {
+            Name = gate.Name,
+            Type = gate.Type,
+            Status = GateResult.StatusOf(checks),
+            Checks = checks,
+            Findings = findings,
+            Duration = watch.Elapsed,
+            Metrics = new Dictionary<string, double>
+            {
+                ["drift_share"] = share,
+                ["dataset_drift"] = datasetDrift ? 1 : 0,
+                ["columns_tested"] = tested.Count,
+                ["columns_drifted"] = drifted,
+                ["reference_rows"] = referenceRows,
+                ["current_rows"] = currentRows,
+                ["drift_share_threshold"] = gate.DriftShare,
+            },
+            Evidence = new Dictionary<string, string>
+            {
+                ["reference"] = gate.Reference.DisplayPath,
+                ["current"] = gate.Current.DisplayPath,
+                ["correction"] = gate.Correction.ToString().ToLowerInvariant(),
+            },
+        };
+    }
+
+    private static void RequireComparable(ColumnSample reference, ColumnSample current, DriftGate gate)
+    {
+        if (reference.IsNumeric && !current.IsNumeric && reference.Count > 0)
+        {
+            var (value, location) = current.FirstText!.Value;
+            throw new GatesInputException(ErrorCodes.NumberColumnHoldsText, $"{gate.Current.DisplayPath}: column '{current.Name}' is numeric in the reference but holds '{Clip(value)}' here", location);
+        }
+
+        foreach (var sample in new[] { reference, current })
+        {
+            if (!sample.IsNumeric && !sample.HasCategories)
+            {
+                var (value, location) = sample.FirstText!.Value;
+                throw new GatesInputException(ErrorCodes.NumberColumnHoldsText, $"column '{sample.Name}' mixes numbers with text such as '{Clip(value)}' and has too many distinct values to compare as categories", location);
+            }
+        }
+    }
+
+    private static List<ColumnDriftResult> Correct(List<ColumnDriftResult> results, Correction correction)
+    {
+        if (correction == Correction.None)
+        {
+            return results;
+        }
+
+        var indices = results.Select((r, i) => (r, i)).Where(x => x.r.Tested && x.r.PValue is not null).Select(x => x.i).ToList();
+        var adjusted = MultipleTesting.Adjust(indices.Select(i => results[i].PValue!.Value).ToList(), correction);
+        var corrected = results.ToList();
+        for (var k = 0; k < indices.Count; k++)
+        {
+            var r = results[indices[k]];
+            corrected[indices[k]] = r with { AdjustedPValue = adjusted[k], Drifted = r.Test!.Drifted(r.Statistic, adjusted[k], r.Threshold) };
+        }
+
+        return corrected;
+    }
+
+    private static CheckResult ColumnCheck(DriftGate gate, ColumnDriftResult r)
+    {
+        var name = r.Test?.Name ?? "none";
+        var verdict = !r.Tested ? "not tested" : r.Drifted ? "drift" : "no drift";
+        string measured;
+        if (!r.Tested)
+        {
+            measured = r.Note ?? string.Empty;
+        }
+        else if (r.Test!.IsPValue)
+        {
+            var p = r.AdjustedPValue ?? r.PValue!.Value;
+            measured = string.Create(CultureInfo.InvariantCulture, $"{name} p={Format(p)}{(r.AdjustedPValue is null ? string.Empty : " (adjusted)")} {(r.Drifted ? "<" : ">=")} {Format(r.Threshold)}");
+        }
+        else
+        {
+            measured = string.Create(CultureInfo.InvariantCulture, $"{name} {Format(r.Statistic)} {(r.Drifted ? ">=" : "<")} {Format(r.Threshold)}");
+        }
+
+        return new CheckResult
+        {
+            Id = r.Column,
+            Kind = name,
+            Code = ColumnCode,
+            Description = $"'{r.Column}' ({r.ColumnType}{(r.Column == gate.Target ? ", target" : string.Empty)}) has not drifted",
+            Columns = [r.Column],
+            Severity = Severity.Warning,
+            Success = !r.Drifted,
+            Message = $"{r.Column}: {measured}: {verdict}",
+            ObservedValue = r.Tested ? r.Test!.IsPValue ? r.AdjustedPValue ?? r.PValue : r.Statistic : null,
+            ElementCount = r.ReferenceCount,
+            MissingCount = r.ReferenceMissing,
+            Parameters = new Dictionary<string, object?>
+            {
+                ["test"] = name,
+                ["column_type"] = r.ColumnType,
+                ["role"] = r.Column == gate.Target ? "target" : "feature",
+                ["tested"] = r.Tested,
+            },
+            Metrics = new Dictionary<string, double?>
+            {
+                ["statistic"] = r.Tested ? r.Statistic : null,
+                ["p_value"] = r.PValue,
+                ["p_value_adjusted"] = r.AdjustedPValue,
+                ["threshold"] = r.Tested ? r.Threshold : null,
+                ["reference_count"] = r.ReferenceCount,
+                ["current_count"] = r.CurrentCount,
+                ["reference_missing"] = r.ReferenceMissing,
+                ["current_missing"] = r.CurrentMissing,
+                ["unique_values"] = r.UniqueValues,
+            },
+            Chart = r.Bins.Select(b => new ChartPoint(b.Label, b.Reference, b.Current)).ToList(),
+            ConfigLocation = gate.Location,
+        };
+    }
+
+    private static CheckResult DatasetCheck(DriftGate gate, double share, int drifted, int tested, bool datasetDrift) => new()
+    {
+        Id = "dataset_drift",
+        Kind = "drift_share",
+        Code = DatasetCode,
+        Description = string.Create(CultureInfo.InvariantCulture, $"fewer than {Format(gate.DriftShare)} of the columns drift"),
+        Severity = Severity.Error,
+        Success = !datasetDrift,
+        Message = string.Create(CultureInfo.InvariantCulture, $"{drifted} of {tested} columns drifted (share {Format(share)}); the dataset drifts at {Format(gate.DriftShare)}"),
+        ObservedValue = share,
+        Metrics = new Dictionary<string, double?> { ["drift_share"] = share, ["drifted"] = drifted, ["tested"] = tested, ["threshold"] = gate.DriftShare },
+        ConfigLocation = gate.Location,
+    };
+
+    private static CheckResult MissingColumn(DriftGate gate, string column, string where) => new()
+    {
+        Id = column,
+        Kind = "column_present",
+        Code = MissingColumnCode,
+        Description = $"'{column}' is in both datasets",
+        Columns = [column],
+        Severity = Severity.Error,
+        Success = false,
+        Message = $"{column}: column missing from {where}",
+        ConfigLocation = gate.Location,
+    };
+
+    private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
+    private static string Clip(string value) => value.Length <= 60 ? value : value[..60] + "…";
+}
