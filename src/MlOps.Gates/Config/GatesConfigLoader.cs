@@ -235,14 +235,21 @@ public static class GatesConfigLoader
         }
 
         var type = map.String("type") ?? DataQualityGate.TypeName;
+        if (type == DriftGate.TypeName)
+        {
+            var drift = DriftGateReader.Read(map, name, datasets, baseDirectory, diagnostics, context);
+            map.RejectUnknownKeys();
+            return drift;
+        }
+
         if (type is not (DataQualityGate.TypeName or "quality" or "data-quality" or "expectations"))
         {
-            diagnostics.Error(ErrorCodes.UnknownReference, $"{context}: unknown gate type '{type}'; this version knows: {DataQualityGate.TypeName}", map.Get("type")!);
+            diagnostics.Error(ErrorCodes.UnknownReference, $"{context}: unknown gate type '{type}'; this version knows: {DataQualityGate.TypeName}, {DriftGate.TypeName}", map.Get("type")!);
             map.Allow(map.Keys.ToArray());
             return null;
         }
 
-        var dataset = ReadGateDataset(map, datasets, baseDirectory, diagnostics, context);
+        var dataset = ReadGateDataset(map, "dataset", datasets, baseDirectory, diagnostics, context, "data");
         var checks = new List<Check>();
         var checkList = map.Sequence("checks", false, "expectations");
         var suite = map.String("suite");
@@ -298,21 +305,22 @@ public static class GatesConfigLoader
         };
     }
 
-    private static DatasetOptions? ReadGateDataset(YamlMap map, Dictionary<string, DatasetOptions> datasets, string baseDirectory, ConfigDiagnostics diagnostics, string context)
+    /// <summary>A dataset a gate names under a key: a name from 'datasets', or an inline mapping with a path.</summary>
+    internal static DatasetOptions? ReadGateDataset(YamlMap map, string key, Dictionary<string, DatasetOptions> datasets, string baseDirectory, ConfigDiagnostics diagnostics, string context, params string[] aliases)
     {
-        var node = map.Get("dataset", "data");
+        var node = map.Get(key, aliases);
         if (node is null)
         {
-            diagnostics.Error(ErrorCodes.MissingKey, $"{context}: 'dataset' is required (a name from 'datasets' or a mapping with a path)", map.Node);
+            diagnostics.Error(ErrorCodes.MissingKey, $"{context}: '{key}' is required (a name from 'datasets' or a mapping with a path)", map.Node);
             return null;
         }
 
         if (node is YamlMappingNode)
         {
-            return ReadDataset(map.String("name") ?? "data", node, baseDirectory, diagnostics, $"{context} dataset");
+            return ReadDataset(key, node, baseDirectory, diagnostics, $"{context} {key}");
         }
 
-        var reference = map.ScalarText(node, "dataset");
+        var reference = map.ScalarText(node, key);
         if (reference is null)
         {
             return null;

@@ -9,7 +9,7 @@ public static class Binning
 {
     public const int MaxValueBins = 20;
 
-    public static (string[] Labels, double[] Reference, double[] Current) Numeric(double[] reference, double[] current)
+    public static (string[] Labels, double[] Reference, double[] Current) Numeric(ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
     {
         if (CountDistinct(reference) <= MaxValueBins)
         {
@@ -54,7 +54,7 @@ public static class Binning
         return shares.Select(s => s == 0 ? fill : s).ToArray();
     }
 
-    public static Dictionary<string, long> Counts(double[] sorted)
+    public static Dictionary<string, long> Counts(ReadOnlySpan<double> sorted)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var i = 0; i < sorted.Length;)
@@ -72,7 +72,29 @@ public static class Binning
         return counts;
     }
 
-    public static int CountDistinct(double[] sorted)
+    /// <summary>Distinct values over two sorted samples together, without merging them.</summary>
+    public static int CountDistinct(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int i = 0, j = 0, count = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            var x = Math.Min(i < a.Length ? a[i] : double.PositiveInfinity, j < b.Length ? b[j] : double.PositiveInfinity);
+            count++;
+            while (i < a.Length && a[i] == x)
+            {
+                i++;
+            }
+
+            while (j < b.Length && b[j] == x)
+            {
+                j++;
+            }
+        }
+
+        return count;
+    }
+
+    public static int CountDistinct(ReadOnlySpan<double> sorted)
     {
         var count = 0;
         for (var i = 0; i < sorted.Length; i++)
@@ -87,7 +109,7 @@ public static class Binning
     }
 
     /// <summary>Counts per bin over sorted values, the last bin closed, divided by the sample size.</summary>
-    private static double[] Histogram(double[] sorted, double[] edges)
+    private static double[] Histogram(ReadOnlySpan<double> sorted, double[] edges)
     {
         var bins = edges.Length - 1;
         var counts = new double[bins];

@@ -32,7 +32,7 @@ public static class ColumnDrift
         var referenceCategories = numeric ? null : reference.Categories;
         var currentCategories = numeric ? null : current.Categories;
         var unique = numeric
-            ? Binning.CountDistinct(Merge(reference.Numbers, current.Numbers))
+            ? Binning.CountDistinct(reference.Numbers, current.Numbers)
             : referenceCategories!.Keys.Union(currentCategories!.Keys).Count();
         var n = reference.Count;
         var columnType = unique <= 2 ? "binary" : numeric ? "numeric" : "categorical";
@@ -135,27 +135,5 @@ public static class ColumnDrift
         }
 
         return ProportionZTest.Test(reference.Values.Sum() - reference.GetValueOrDefault(first), reference.Values.Sum(), current.Values.Sum() - current.GetValueOrDefault(first), current.Values.Sum());
-    }
-
-    private static double[] Merge(double[] a, double[] b)
-    {
-        var merged = new double[a.Length + b.Length];
-        int i = 0, j = 0, k = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            merged[k++] = a[i] <= b[j] ? a[i++] : b[j++];
-        }
-
-        while (i < a.Length)
-        {
-            merged[k++] = a[i++];
-        }
-
-        while (j < b.Length)
-        {
-            merged[k++] = b[j++];
-        }
-
-        return merged;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MlOps.Gates.Results;
 
 namespace MlOps.Gates.Drift;
@@ -12,7 +13,7 @@ public sealed class ColumnSample(string name)
 
     private List<double>? _numbers = [];
     private Dictionary<string, long>? _categories = new(StringComparer.Ordinal);
-    private double[]? _sorted;
+    private bool _sorted;
 
     public string Name { get; } = name;
 
@@ -25,14 +26,15 @@ public sealed class ColumnSample(string name)
 
     public bool IsNumeric => FirstText is null;
 
-    public double[] Numbers => _sorted ??= Sorted();
+    /// <summary>The finite numbers, sorted; call <see cref="Sort"/> first (it may run on another thread).</summary>
+    public ReadOnlySpan<double> Numbers => _sorted ? CollectionsMarshal.AsSpan(_numbers) : throw new InvalidOperationException("Sort() first");
 
     public IReadOnlyDictionary<string, long> Categories => _categories ?? throw new InvalidOperationException($"column '{Name}' has too many distinct values to count as categories");
 
     public bool HasCategories => _categories is not null;
 
     /// <summary>Values after dropping missing and non-finite ones.</summary>
-    public long Count => IsNumeric ? Numbers.Length : _categories?.Values.Sum() ?? 0;
+    public long Count => IsNumeric ? _numbers?.Count ?? 0 : _categories?.Values.Sum() ?? 0;
 
     public void AddMissing() => Missing++;
 
@@ -48,9 +50,9 @@ public sealed class ColumnSample(string name)
         AddCategory(text);
     }
 
-    public void AddText(ReadOnlySpan<char> text, Func<SourceLocation> locate)
+    public void AddText(ReadOnlySpan<char> text, Data.RowView row, int column)
     {
-        FirstText ??= (text.ToString(), locate());
+        FirstText ??= (text.ToString(), row.Locate(column));
         _numbers = null;
         AddCategory(text);
     }
@@ -84,7 +86,7 @@ public sealed class ColumnSample(string name)
 
 #if NET9_0_OR_GREATER
         var lookup = _categories.GetAlternateLookup<ReadOnlySpan<char>>();
-        lookup[text] = lookup.TryGetValue(text, out var count) ? count + 1 : 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(lookup, text, out _)++;
 #else
         var key = text.ToString();
         _categories[key] = _categories.GetValueOrDefault(key) + 1;
@@ -95,11 +97,14 @@ public sealed class ColumnSample(string name)
         }
     }
 
-    private double[] Sorted()
+    /// <summary>Sorts the numbers in place, without a copy: the largest memory a drift run holds is these lists.</summary>
+    public void Sort()
     {
-        var array = _numbers?.ToArray() ?? [];
-        Array.Sort(array);
-        _numbers = null;
-        return array;
+        if (_numbers is not null)
+        {
+            RadixSort.Sort(CollectionsMarshal.AsSpan(_numbers));
+        }
+
+        _sorted = true;
     }
 }

@@ -5,11 +5,11 @@ namespace MlOps.Gates.Drift;
 /// <summary>Reads the columns a drift gate tests from a dataset, in one pass.</summary>
 public static class DriftSampleReader
 {
-    public static IReadOnlyDictionary<string, ColumnSample> Read(DatasetOptions dataset, IReadOnlyCollection<string>? columns, out IReadOnlyList<string> header, out long rows)
+    public static IReadOnlyDictionary<string, ColumnSample> Read(DatasetOptions dataset, IReadOnlyCollection<string>? columns, IReadOnlySet<string> exclude, out IReadOnlyList<string> header, out long rows)
     {
         using var reader = TableReaders.Open(dataset);
         header = reader.Columns;
-        var wanted = (columns ?? reader.Columns).Where(c => reader.IndexOf(c) >= 0).ToList();
+        var wanted = (columns ?? reader.Columns).Where(c => reader.IndexOf(c) >= 0 && !exclude.Contains(c)).ToList();
         var indices = wanted.Select(reader.IndexOf).ToArray();
         var samples = wanted.Select(c => new ColumnSample(c)).ToArray();
         rows = 0;
@@ -31,11 +31,12 @@ public static class DriftSampleReader
                 }
                 else
                 {
-                    sample.AddText(row.Text(column), () => row.Locate(column));
+                    sample.AddText(row.Text(column), row, column);
                 }
             }
         }
 
+        Parallel.ForEach(samples, s => s.Sort());
         return samples.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 }

@@ -46,7 +46,7 @@ public sealed class ReportRenderer(string? templatesDirectory = null)
             TemplateLoader = _loader,
             LoopLimit = int.MaxValue,
             StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
+            EnableRelaxedMemberAccess = true,
         };
         context.PushGlobal(globals);
         try

@@ -16,12 +16,16 @@ internal static class DriftRunner
     public static GateResult Run(DriftGate gate, IProgress<RunProgress>? progress)
     {
         var watch = Stopwatch.StartNew();
-        progress?.Report(new RunProgress(gate.Name, $"reading {gate.Reference.DisplayPath}", 0, 0, 0));
+        progress?.Report(new RunProgress(gate.Name, $"reading {gate.Reference.DisplayPath} and {gate.Current.DisplayPath}", 0, 0, 0));
         var wanted = gate.Columns?.Except(gate.Exclude).ToList();
-        var reference = DriftSampleReader.Read(gate.Reference, wanted, out var referenceHeader, out var referenceRows);
-        var columns = (wanted ?? referenceHeader.Except(gate.Exclude, StringComparer.Ordinal).ToList()).ToList();
-        progress?.Report(new RunProgress(gate.Name, $"reading {gate.Current.DisplayPath}", 0, 0, 0));
-        var current = DriftSampleReader.Read(gate.Current, columns, out var currentHeader, out var currentRows);
+        var exclude = gate.Exclude.ToHashSet(StringComparer.Ordinal);
+
+        // Both files are read at once, one on each core; the current file's columns are fixed only after the
+        // reference's header is known, so it reads every column not excluded and the unwanted ones are dropped.
+        var currentTask = Task.Run(() => DriftSampleReader.Read(gate.Current, wanted, exclude, out _, out var rows) is var samples ? (samples, rows) : default);
+        var reference = DriftSampleReader.Read(gate.Reference, wanted, exclude, out var referenceHeader, out var referenceRows);
+        var (current, currentRows) = currentTask.GetAwaiter().GetResult();
+        var columns = (wanted ?? referenceHeader.Where(c => !exclude.Contains(c)).ToList()).ToList();
         var checks = new List<CheckResult>();
         var results = new List<ColumnDriftResult>();
         foreach (var column in columns)

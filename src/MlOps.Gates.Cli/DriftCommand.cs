@@ -1,0 +1,94 @@
+using System.CommandLine;
+using MlOps.Gates.Config;
+using MlOps.Gates.Data;
+using MlOps.Gates.Drift;
+using MlOps.Gates.Results;
+using MlOps.Gates.Running;
+
+namespace MlOps.Gates.Cli;
+
+/// <summary><c>mlops-gates drift</c>: reference against current data, no gates file needed.</summary>
+internal static class DriftCommand
+{
+    public static Command Create(GatesApp app)
+    {
+        var reference = new Option<string>("--reference") { Description = "The reference dataset (what the model was trained on): CSV, TSV or Parquet.", Required = true };
+        var current = new Option<string>("--current") { Description = "The current dataset (what the model sees now).", Required = true };
+        var columns = new Option<string[]>("--columns") { Description = "Columns to test (default: every column of the reference).", AllowMultipleArgumentsPerToken = true };
+        var exclude = new Option<string[]>("--exclude") { Description = "Columns not to test, such as ids.", AllowMultipleArgumentsPerToken = true };
+        var stattest = new Option<string?>("--stattest") { Description = $"The test for every column: auto (default) or {string.Join(", ", DriftTest.All.Select(t => t.Name))}." };
+        var threshold = new Option<double?>("--threshold") { Description = "The threshold for every column (default: each test's own)." };
+        var share = new Option<double>("--drift-share") { Description = "The dataset drifts when at least this share of columns drift (default 0.5).", DefaultValueFactory = _ => 0.5 };
+        var correction = new Option<string>("--correction") { Description = "Multiple-testing correction of p-values: none (default), bonferroni or benjamini-hochberg.", DefaultValueFactory = _ => "none" };
+        var reportDir = CommonOptions.ReportDir();
+        var failOn = CommonOptions.FailOn();
+        var logFormat = CommonOptions.LogFormat();
+        var noProgress = CommonOptions.NoProgress();
+        var command = new Command("drift", "Test every column of the current data for drift from the reference.")
+        {
+            reference, current, columns, exclude, stattest, threshold, share, correction, reportDir, failOn, logFormat, noProgress,
+        };
+        command.SetAction(parse =>
+        {
+            var format = parse.GetValue(logFormat);
+            return app.Guard(
+                () =>
+                {
+                    var testName = parse.GetValue(stattest);
+                    DriftTest? test = null;
+                    if (testName is not null && !testName.Equals("auto", StringComparison.OrdinalIgnoreCase))
+                    {
+                        test = DriftTest.Find(testName) ?? throw new GatesInputException(ErrorCodes.BadUsage, $"unknown --stattest '{testName}'; use auto or one of {string.Join(", ", DriftTest.All.Select(t => t.Name))}");
+                    }
+
+                    var shareValue = parse.GetValue(share);
+                    if (shareValue is < 0 or > 1)
+                    {
+                        throw new GatesInputException(ErrorCodes.BadUsage, "--drift-share must be between 0 and 1");
+                    }
+
+                    var gate = new DriftGate
+                    {
+                        Name = "drift",
+                        Reference = Dataset("reference", parse.GetValue(reference)!),
+                        Current = Dataset("current", parse.GetValue(current)!),
+                        Columns = parse.GetValue(columns) is { Length: > 0 } c ? SplitCommas(c) : null,
+                        Exclude = parse.GetValue(exclude) is { Length: > 0 } e ? SplitCommas(e) : [],
+                        Test = test,
+                        Threshold = parse.GetValue(threshold),
+                        DriftShare = shareValue,
+                        Correction = parse.GetValue(correction)!.ToLowerInvariant() switch
+                        {
+                            "none" => Correction.None,
+                            "bonferroni" => Correction.Bonferroni,
+                            "benjamini-hochberg" or "bh" => Correction.BenjaminiHochberg,
+                            var other => throw new GatesInputException(ErrorCodes.BadUsage, $"unknown --correction '{other}'; use none, bonferroni or benjamini-hochberg"),
+                        },
+                    };
+                    var config = new GatesConfig { BaseDirectory = Environment.CurrentDirectory, Gates = [gate] };
+                    var reportDirectory = Path.GetFullPath(parse.GetValue(reportDir) ?? config.Reports.Directory);
+                    _ = Reporting.ReportWriter.PrepareInBackground(config.Reports);
+                    using var progress = new ConsoleProgress(app.Error, live: format == LogFormat.Text && ConsoleProgress.IsInteractive());
+                    var run = new GateRunner().Run(config, parse.GetValue(noProgress) ? null : progress);
+                    return RunOutcome.Finish(app, run, config.Reports, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format);
+                },
+                format);
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<string> SplitCommas(string[] values) =>
+        values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+
+    private static DatasetOptions Dataset(string name, string path)
+    {
+        var full = Path.GetFullPath(path);
+        return new DatasetOptions
+        {
+            Name = name,
+            Path = full,
+            DisplayPath = DisplayPaths.Relative(Environment.CurrentDirectory, full),
+            Format = DatasetOptions.FormatFromExtension(full),
+        };
+    }
+}

@@ -1,0 +1,88 @@
+using System.Buffers;
+
+namespace MlOps.Gates.Drift;
+
+/// <summary>
+/// Sorts finite doubles by a least-significant-digit radix sort on their IEEE bits (11-bit digits, passes whose digit
+/// is the same for every value skipped): linear time, several times faster than a comparison sort on the million-value
+/// columns drift tests read. Values compare as <see cref="double.CompareTo(double)"/> orders them.
+/// </summary>
+public static class RadixSort
+{
+    private const int Bits = 11;
+    private const int Buckets = 1 << Bits;
+    private const int Passes = (64 + Bits - 1) / Bits;
+
+    public static void Sort(Span<double> values)
+    {
+        if (values.Length < 4096)
+        {
+            values.Sort();
+            return;
+        }
+
+        var keys = ArrayPool<ulong>.Shared.Rent(values.Length);
+        var scratch = ArrayPool<ulong>.Shared.Rent(values.Length);
+        var counts = new int[Passes * Buckets];
+        try
+        {
+            var n = values.Length;
+            for (var i = 0; i < n; i++)
+            {
+                var key = Key(values[i]);
+                keys[i] = key;
+                for (var p = 0; p < Passes; p++)
+                {
+                    counts[(p * Buckets) + (int)((key >> (p * Bits)) & (Buckets - 1))]++;
+                }
+            }
+
+            var source = keys;
+            var target = scratch;
+            for (var p = 0; p < Passes; p++)
+            {
+                var histogram = counts.AsSpan(p * Buckets, Buckets);
+                if (histogram[(int)((source[0] >> (p * Bits)) & (Buckets - 1))] == n)
+                {
+                    continue;
+                }
+
+                var offset = 0;
+                for (var b = 0; b < Buckets; b++)
+                {
+                    var count = histogram[b];
+                    histogram[b] = offset;
+                    offset += count;
+                }
+
+                var shift = p * Bits;
+                for (var i = 0; i < n; i++)
+                {
+                    var key = source[i];
+                    target[histogram[(int)((key >> shift) & (Buckets - 1))]++] = key;
+                }
+
+                (source, target) = (target, source);
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                values[i] = FromKey(source[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+            ArrayPool<ulong>.Shared.Return(scratch);
+        }
+    }
+
+    private static ulong Key(double value)
+    {
+        var bits = BitConverter.DoubleToUInt64Bits(value);
+        return (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
+    }
+
+    private static double FromKey(ulong key) =>
+        BitConverter.UInt64BitsToDouble((key & 0x8000_0000_0000_0000UL) != 0 ? key & 0x7FFF_FFFF_FFFF_FFFFUL : ~key);
+}
