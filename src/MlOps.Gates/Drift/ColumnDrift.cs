@@ -36,7 +36,10 @@ public static class ColumnDrift
             : referenceCategories!.Keys.Union(currentCategories!.Keys).Count();
         var n = reference.Count;
         var columnType = unique <= 2 ? "binary" : numeric ? "numeric" : "categorical";
-        var test = chosen is not null && (numeric ? chosen.Numeric : chosen.Categorical) ? chosen : Default(numeric, unique, n, chosen);
+        // A binary column is categorical whatever its values look like: a numeric-only test asked for every column
+        // does not apply to it.
+        var applies = chosen is not null && (numeric && unique > 2 ? chosen.Numeric : chosen.Categorical);
+        var test = applies ? chosen! : Default(numeric && unique > 2, unique, n, chosen);
         var limit = threshold ?? test.DefaultThreshold;
         var result = baseResult with { ColumnType = columnType, Test = test, Threshold = limit, UniqueValues = unique };
         var (statistic, p, bins) = Compute(test, reference, current, numeric);
