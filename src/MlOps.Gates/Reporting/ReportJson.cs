@@ -82,5 +82,50 @@ public static class ReportJson
         public IReadOnlyList<Finding> Findings => gate.Findings;
 
         public IReadOnlyList<CheckResult> Checks => gate.Checks;
+
+        /// <summary>For drift gates: one entry per column with the documented fields.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IEnumerable<DriftColumn>? Columns => gate.Type == "drift"
+            ? gate.Checks.Where(c => c.Columns.Count == 1).Select(c => new DriftColumn(c))
+            : null;
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public double? DriftShare => gate.Type == "drift" ? gate.Metrics.GetValueOrDefault("drift_share") : null;
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public bool? DatasetDrift => gate.Type == "drift" ? gate.Metrics.GetValueOrDefault("dataset_drift") > 0 : null;
+    }
+
+    private sealed class DriftColumn(CheckResult check)
+    {
+        public string Name => check.Columns[0];
+
+        public string Test => check.Kind;
+
+        public double? Statistic => check.Metrics.GetValueOrDefault("statistic");
+
+        public double? PValue => check.Metrics.GetValueOrDefault("p_value");
+
+        public double? PValueAdjusted => check.Metrics.GetValueOrDefault("p_value_adjusted");
+
+        public double? Threshold => check.Metrics.GetValueOrDefault("threshold");
+
+        public bool Drifted => !check.Success;
+
+        public bool Tested => check.Parameters.GetValueOrDefault("tested") is not false;
+
+        public string? ColumnType => check.Parameters.GetValueOrDefault("column_type") as string;
+
+        public string? Role => check.Parameters.GetValueOrDefault("role") as string;
+
+        public double? ReferenceCount => check.Metrics.GetValueOrDefault("reference_count");
+
+        public double? CurrentCount => check.Metrics.GetValueOrDefault("current_count");
+
+        public double? ReferenceMissing => check.Metrics.GetValueOrDefault("reference_missing");
+
+        public double? CurrentMissing => check.Metrics.GetValueOrDefault("current_missing");
+
+        public string Message => check.Message;
     }
 }

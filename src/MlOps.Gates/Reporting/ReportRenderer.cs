@@ -37,6 +37,9 @@ public sealed class ReportRenderer(string? templatesDirectory = null)
         globals.Import("icon", new Func<object?, string>(Formats.Icon));
         globals.Import("status_word", new Func<object?, string>(Formats.StatusWord));
         globals.Import("seconds", new Func<TimeSpan, string>(Formats.Seconds));
+        globals.Import("sparkline", new Func<IReadOnlyList<ChartPoint>?, bool, string>(Charts.Sparkline));
+        globals.Import("svg_chart", new Func<IReadOnlyList<ChartPoint>?, string>(Charts.Svg));
+        globals.Import("metric", new Func<CheckResult, string, string>((c, name) => c.Metrics.TryGetValue(name, out var v) ? Formats.Number(v) : string.Empty));
         globals.Import("location", new Func<SourceLocation?, string>(l => l?.ToString() ?? string.Empty));
         globals["run"] = run;
         globals["detail"] = detail;
