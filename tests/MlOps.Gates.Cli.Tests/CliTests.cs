@@ -136,4 +136,30 @@ public sealed class CliTests : IDisposable
         _dir.Write("customers.csv", "id,age,plan,joined\n1,34,gold,2026-01-01\n");
         Assert.Equal(1, Run("check", data, "--suite", suite, "-r", Path.Combine(_dir.Path, "r"), "--no-progress").Exit);
     }
+
+    [Fact]
+    public void Drift_command_exits_1_on_dataset_drift_and_writes_the_documented_json()
+    {
+        var reference = _dir.Write("ref.csv", "id,x,c\n" + string.Join('\n', Enumerable.Range(0, 200).Select(i => $"{i},{i % 50},{(i % 3 == 0 ? "a" : "b")}")) + "\n");
+        var current = _dir.Write("cur.csv", "id,x,c\n" + string.Join('\n', Enumerable.Range(0, 200).Select(i => $"{i},{(i % 50) + 30},c")) + "\n");
+        var reports = Path.Combine(_dir.Path, "r");
+
+        var (exit, output, error) = Run("drift", "--reference", reference, "--current", current, "--exclude", "id", "-r", reports, "--no-progress");
+
+        Assert.True(exit == 1, output + error);
+        Assert.Contains("error MLG4002", output, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, "report.json")));
+        var gate = json.RootElement.GetProperty("gates")[0];
+        Assert.True(gate.GetProperty("datasetDrift").GetBoolean());
+        Assert.Equal(1.0, gate.GetProperty("driftShare").GetDouble());
+        var x = gate.GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "x");
+        Assert.Equal("ks", x.GetProperty("test").GetString());
+        Assert.True(x.GetProperty("drifted").GetBoolean());
+        Assert.True(x.GetProperty("pValue").GetDouble() < 0.05);
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(reports, "report.html")), StringComparison.Ordinal);
+        Assert.Matches("[▁▂▃▄▅▆▇█]{3,}", File.ReadAllText(Path.Combine(reports, "report.md")));
+
+        Assert.Equal(2, Run("drift", "--reference", reference, "--current", current, "--stattest", "nope").Exit);
+        Assert.Equal(0, Run("drift", "--reference", reference, "--current", reference, "-r", reports, "--no-progress").Exit);
+    }
 }
