@@ -11,7 +11,7 @@ public static class Binning
 
     public static (string[] Labels, double[] Reference, double[] Current) Numeric(ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
     {
-        if (CountDistinct(reference) <= MaxValueBins)
+        if (CountDistinct(reference, MaxValueBins) <= MaxValueBins)
         {
             return Categorical(Counts(reference), Counts(current));
         }
@@ -72,11 +72,11 @@ public static class Binning
         return counts;
     }
 
-    /// <summary>Distinct values over two sorted samples together, without merging them.</summary>
-    public static int CountDistinct(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    /// <summary>Distinct values over two sorted samples together, without merging them; counting stops past <paramref name="limit"/>.</summary>
+    public static int CountDistinct(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int limit = int.MaxValue)
     {
         int i = 0, j = 0, count = 0;
-        while (i < a.Length || j < b.Length)
+        while ((i < a.Length || j < b.Length) && count <= limit)
         {
             var x = Math.Min(i < a.Length ? a[i] : double.PositiveInfinity, j < b.Length ? b[j] : double.PositiveInfinity);
             count++;
@@ -94,10 +94,10 @@ public static class Binning
         return count;
     }
 
-    public static int CountDistinct(ReadOnlySpan<double> sorted)
+    public static int CountDistinct(ReadOnlySpan<double> sorted, int limit = int.MaxValue)
     {
         var count = 0;
-        for (var i = 0; i < sorted.Length; i++)
+        for (var i = 0; i < sorted.Length && count <= limit; i++)
         {
             if (i == 0 || sorted[i] != sorted[i - 1])
             {

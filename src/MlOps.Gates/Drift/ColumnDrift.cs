@@ -12,6 +12,9 @@ public static class ColumnDrift
 {
     public const int SmallSample = 1000;
 
+    /// <summary>Distinct numeric values are counted up to here: the test choice only asks whether there are more than 5.</summary>
+    public const int UniqueLimit = 1000;
+
     public static ColumnDriftResult Test(ColumnSample reference, ColumnSample current, DriftTest? chosen, double? threshold)
     {
         var numeric = reference.IsNumeric && current.IsNumeric;
@@ -32,7 +35,7 @@ public static class ColumnDrift
         var referenceCategories = numeric ? null : reference.Categories;
         var currentCategories = numeric ? null : current.Categories;
         var unique = numeric
-            ? Binning.CountDistinct(reference.Numbers, current.Numbers)
+            ? Binning.CountDistinct(reference.Numbers, current.Numbers, UniqueLimit)
             : referenceCategories!.Keys.Union(currentCategories!.Keys).Count();
         var n = reference.Count;
         var columnType = unique <= 2 ? "binary" : numeric ? "numeric" : "categorical";

@@ -32,6 +32,7 @@ public sealed record ColumnDriftResult
 
     public long CurrentMissing { get; init; }
 
+    /// <summary>Distinct values over both samples; for numeric columns counted up to <see cref="ColumnDrift.UniqueLimit"/> + 1.</summary>
     public long UniqueValues { get; init; }
 
     public string? Note { get; init; }

@@ -7,15 +7,28 @@ namespace MlOps.Gates.Drift;
 /// What drift tests need of one column of one dataset: its finite numbers (sorted once read), or its category counts,
 /// and the values it dropped as missing or not finite.
 /// </summary>
-public sealed class ColumnSample(string name)
+public sealed class ColumnSample
 {
     private const int CategoryLimit = 10_000;
 
-    private List<double>? _numbers = [];
+    private List<double>? _numbers;
     private Dictionary<string, long>? _categories = new(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+    private Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+#endif
     private bool _sorted;
 
-    public string Name { get; } = name;
+    /// <summary>A column's sample, with room for about as many numbers as the file is expected to hold.</summary>
+    public ColumnSample(string name, int expectedRows = 0)
+    {
+        Name = name;
+        _numbers = new List<double>(expectedRows);
+#if NET9_0_OR_GREATER
+        _lookup = _categories.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+    }
+
+    public string Name { get; }
 
     public long Missing { get; private set; }
 
@@ -52,8 +65,12 @@ public sealed class ColumnSample(string name)
 
     public void AddText(ReadOnlySpan<char> text, Data.RowView row, int column)
     {
-        FirstText ??= (text.ToString(), row.Locate(column));
-        _numbers = null;
+        if (FirstText is null)
+        {
+            FirstText = (text.ToString(), row.Locate(column));
+            _numbers = null;
+        }
+
         AddCategory(text);
     }
 
@@ -85,8 +102,7 @@ public sealed class ColumnSample(string name)
         }
 
 #if NET9_0_OR_GREATER
-        var lookup = _categories.GetAlternateLookup<ReadOnlySpan<char>>();
-        CollectionsMarshal.GetValueRefOrAddDefault(lookup, text, out _)++;
+        CollectionsMarshal.GetValueRefOrAddDefault(_lookup, text, out _)++;
 #else
         var key = text.ToString();
         _categories[key] = _categories.GetValueOrDefault(key) + 1;
