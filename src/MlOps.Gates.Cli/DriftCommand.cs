@@ -28,6 +28,7 @@ internal static class DriftCommand
         {
             reference, current, columns, exclude, stattest, threshold, share, correction, reportDir, failOn, logFormat, noProgress,
         };
+        command.Subcommands.Add(SnapshotCommand(app));
         command.SetAction(parse =>
         {
             var format = parse.GetValue(logFormat);
@@ -74,6 +75,35 @@ internal static class DriftCommand
                 },
                 format);
         });
+        return command;
+    }
+
+    /// <summary><c>mlops-gates drift snapshot REF -o FILE</c>: stores what the tests need of a reference dataset.</summary>
+    private static Command SnapshotCommand(GatesApp app)
+    {
+        var data = new Argument<string>("REFERENCE") { Description = "The reference dataset: CSV, TSV or Parquet." };
+        var output = new Option<string>("--output", "-o") { Description = $"The snapshot file to write (ending in {DriftSnapshot.Extension}).", Required = true };
+        var columns = new Option<string[]>("--columns") { Description = "Columns to keep (default: all).", AllowMultipleArgumentsPerToken = true };
+        var exclude = new Option<string[]>("--exclude") { Description = "Columns to leave out.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("snapshot", "Store the reference's sorted values and category counts, so later drift runs skip reading and sorting it.") { data, output, columns, exclude };
+        command.SetAction(parse => app.Guard(() =>
+        {
+            var path = parse.GetValue(output)!;
+            if (!DriftSnapshot.IsSnapshot(path))
+            {
+                throw new GatesInputException(ErrorCodes.BadUsage, $"--output must end in {DriftSnapshot.Extension}");
+            }
+
+            var reference = Dataset("reference", parse.GetValue(data)!);
+            var keep = parse.GetValue(columns) is { Length: > 0 } c ? SplitCommas(c) : null;
+            var drop = (parse.GetValue(exclude) is { Length: > 0 } e ? SplitCommas(e) : []).ToHashSet(StringComparer.Ordinal);
+            var samples = DriftSampleReader.Read(reference, keep, drop, out var header, out var rows);
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            DriftSnapshot.Write(full, reference.DisplayPath, header, rows, samples);
+            app.Output.WriteLine($"mlops-gates: wrote a snapshot of {samples.Count} column(s), {rows} rows of {reference.DisplayPath} to {path}");
+            return ExitCodes.Passed;
+        }));
         return command;
     }
 

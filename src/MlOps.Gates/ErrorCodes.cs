@@ -30,6 +30,7 @@ public static class ErrorCodes
     public const string BadHeader = "MLG3008";
     public const string DataIo = "MLG3010";
     public const string NumberColumnHoldsText = "MLG3011";
+    public const string BadSnapshot = "MLG3012";
 
     public const string TemplateError = "MLG8001";
     public const string ReportWrite = "MLG8002";

@@ -177,6 +177,31 @@ public sealed class DriftGateTests : IDisposable
         Assert.Equal((6, 15), (error.Errors[0].Location!.Line, error.Errors[0].Location!.Column));
     }
 
+    [Fact]
+    public void A_run_from_a_snapshot_gives_the_same_numbers_as_a_run_from_the_csv()
+    {
+        var reference = Data(Path.Combine(FixtureDir, "reference-2000.csv"));
+        var current = Data(Path.Combine(FixtureDir, "current-2000.csv"));
+        var samples = DriftSampleReader.Read(reference, null, new HashSet<string> { "id" }, out var header, out var rows);
+        var snapshot = Path.Combine(_dir.Path, "ref.snapshot");
+        DriftSnapshot.Write(snapshot, reference.DisplayPath, header, rows, samples);
+
+        var fromCsv = Run(new DriftGate { Name = "d", Reference = reference, Current = current, Exclude = ["id"], Test = DriftTest.Ks });
+        var fromSnapshot = Run(new DriftGate { Name = "d", Reference = Data(snapshot), Current = current, Exclude = ["id"], Test = DriftTest.Ks });
+
+        Assert.Equal(fromCsv.Checks.Count, fromSnapshot.Checks.Count);
+        foreach (var (a, b) in fromCsv.Checks.Zip(fromSnapshot.Checks))
+        {
+            Assert.Equal(a.Id, b.Id);
+            Assert.Equal(a.Metrics.GetValueOrDefault("statistic"), b.Metrics.GetValueOrDefault("statistic"));
+            Assert.Equal(a.Metrics.GetValueOrDefault("p_value"), b.Metrics.GetValueOrDefault("p_value"));
+        }
+
+        Assert.Equal(fromCsv.Metrics["reference_rows"], fromSnapshot.Metrics["reference_rows"]);
+        File.WriteAllText(snapshot, "not a snapshot");
+        Assert.Equal("MLG3012", Assert.Throws<GatesInputException>(() => Run(new DriftGate { Name = "d", Reference = Data(snapshot), Current = current })).Errors[0].Code);
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

@@ -30,6 +30,21 @@ public sealed class ColumnSample
 
     public string Name { get; }
 
+    /// <summary>A sample as a snapshot stored it: numbers already sorted.</summary>
+    internal static ColumnSample Restore(string name, double[]? numbers, Dictionary<string, long>? categories, long missing, long nonFinite, (string Value, SourceLocation Location)? firstText)
+    {
+        var sample = new ColumnSample(name)
+        {
+            _numbers = numbers is null ? null : new List<double>(numbers),
+            _categories = categories,
+            Missing = missing,
+            NonFinite = nonFinite,
+            FirstText = firstText,
+            _sorted = true,
+        };
+        return sample;
+    }
+
     public long Missing { get; private set; }
 
     public long NonFinite { get; private set; }
