@@ -50,6 +50,11 @@ public sealed class DriftStatisticsTests
             AssertResult(MannWhitneyTest.Test(a, b), c.GetProperty("mannwhitney"), "mannwhitney " + label);
         }
         AssertResult(WelchTTest.Test(a, b), c.GetProperty("ttest"), "ttest " + label);
+        AssertResult(AndersonDarlingTest.Test(a, b)!.Value, c.GetProperty("anderson"), "anderson " + label);
+        if (c.GetProperty("cramervonmises").ValueKind != JsonValueKind.Null)
+        {
+            AssertResult(CramerVonMisesTest.Test(a, b), c.GetProperty("cramervonmises"), "cramervonmises " + label);
+        }
         AssertRelative(c.GetProperty("wasserstein").GetDouble(), WassersteinDistance.Compute(a, b), "wasserstein " + label);
         AssertRelative(c.GetProperty("referenceStd").GetDouble(), WassersteinDistance.PopulationStandardDeviation(a), "std " + label);
     }

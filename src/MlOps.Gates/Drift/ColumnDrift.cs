@@ -46,6 +46,11 @@ public static class ColumnDrift
         var limit = threshold ?? test.DefaultThreshold;
         var result = baseResult with { ColumnType = columnType, Test = test, Threshold = limit, UniqueValues = unique };
         var (statistic, p, bins) = Compute(test, reference, current, numeric);
+        if (test.IsPValue && p is null)
+        {
+            return result with { Tested = false, Bins = bins, Note = $"{test.Name} needs at least two values on each side" };
+        }
+
         return result with { Statistic = statistic, PValue = p, Drifted = test.Drifted(statistic, p, limit), Bins = bins };
     }
 
@@ -93,6 +98,15 @@ public static class ColumnDrift
                 break;
             case "t_test":
                 result = WelchTTest.Test(reference.Numbers, current.Numbers);
+                break;
+            case "anderson":
+                // All values equal: the samples cannot differ, and the statistic is undefined.
+                result = AndersonDarlingTest.Test(reference.Numbers, current.Numbers) ?? new TestResult(0, 1.0);
+                break;
+            case "cramer_von_mises":
+                result = reference.Numbers.Length < 2 || current.Numbers.Length < 2
+                    ? new TestResult(double.NaN, null)
+                    : CramerVonMisesTest.Test(reference.Numbers, current.Numbers);
                 break;
             case "chisquare":
                 result = ChiSquare(numeric ? reference.NumericCategories() : reference.Categories, numeric ? current.NumericCategories() : current.Categories);

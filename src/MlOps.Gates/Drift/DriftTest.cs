@@ -14,8 +14,10 @@ public sealed record DriftTest(string Name, bool IsPValue, double DefaultThresho
     public static readonly DriftTest Tvd = new("tvd", false, 0.1, true, true);
     public static readonly DriftTest MannWhitney = new("mannwhitney", true, 0.05, true, false);
     public static readonly DriftTest TTest = new("t_test", true, 0.05, true, false);
+    public static readonly DriftTest Anderson = new("anderson", true, 0.05, true, false);
+    public static readonly DriftTest CramerVonMises = new("cramer_von_mises", true, 0.05, true, false);
 
-    public static readonly IReadOnlyList<DriftTest> All = [Ks, ChiSquare, Z, Wasserstein, JensenShannon, Psi, KlDiv, Hellinger, Tvd, MannWhitney, TTest];
+    public static readonly IReadOnlyList<DriftTest> All = [Ks, ChiSquare, Z, Wasserstein, JensenShannon, Psi, KlDiv, Hellinger, Tvd, MannWhitney, TTest, Anderson, CramerVonMises];
 
     public static DriftTest? Find(string name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
 
