@@ -23,8 +23,9 @@ internal static class RunOutcome
         var where = written.Count > 0 ? $"; reports in {DisplayPaths.Relative(Environment.CurrentDirectory, reportDirectory)}" : string.Empty;
         app.Output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"mlops-gates: {run.Status.ToString().ToLowerInvariant()}: {run.Gates.Count} gate(s), {checks} check(s), {failed} failed, {warnings} warning(s) in {run.Duration.TotalSeconds:0.##} s{where}"));
+            $"mlops-gates: {StatusWords(run.Status)}: {run.Gates.Count} gate(s), {checks} check(s), {failed} failed, {warnings} warning(s) in {run.Duration.TotalSeconds:0.##} s{where}"));
         var fails = run.FailsAt(failOn);
+
         if (fails && run.Status == GateStatus.Warning)
         {
             writer.Write(new Finding(ErrorCodes.FailedOnWarnings, Severity.Error, $"gates failed at the warning level: {warnings} check(s) warned; see {Path.Combine(reportDirectory, "report.html")}"));
@@ -32,4 +33,11 @@ internal static class RunOutcome
 
         return fails ? ExitCodes.GateFailed : ExitCodes.Passed;
     }
+
+    /// <summary>The summary's verdict; never the bare word "warning", which MSBuild would read as a warning of its own.</summary>
+    private static string StatusWords(GateStatus status) => status switch
+    {
+        GateStatus.Warning => "passed with warnings",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 }

@@ -17,7 +17,10 @@ public sealed class PackageBuildTests(PackedPackage package)
         var (exit, output) = Build(sample);
 
         Assert.True(exit == 0, output);
-        Assert.Contains("mlops-gates: passed", output, StringComparison.Ordinal);
+        Assert.Contains("mlops-gates: passed with warnings: 2 gate(s)", output, StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(sample, "mlops-gates.yml")}(", output, StringComparison.Ordinal);
+        Assert.Contains("warning MLG4001: customer-drift: contract:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("mlops-gates : warning", output, StringComparison.Ordinal);
         var reports = Path.Combine(sample, "artifacts", "mlops-gates");
         foreach (var file in new[] { "report.md", "report.html", "report.json", "junit.xml" })
         {
