@@ -16,6 +16,7 @@ internal static class DriftCommand
         var current = new Option<string>("--current") { Description = "The current dataset (what the model sees now).", Required = true };
         var columns = new Option<string[]>("--columns") { Description = "Columns to test (default: every column of the reference).", AllowMultipleArgumentsPerToken = true };
         var exclude = new Option<string[]>("--exclude") { Description = "Columns not to test, such as ids.", AllowMultipleArgumentsPerToken = true };
+        var model = new Option<string?>("--model") { Description = "An ML.NET model (.zip) that scores both datasets, so its predictions are tested too." };
         var stattest = new Option<string?>("--stattest") { Description = $"The test for every column: auto (default) or {string.Join(", ", DriftTest.All.Select(t => t.Name))}." };
         var threshold = new Option<double?>("--threshold") { Description = "The threshold for every column (default: each test's own)." };
         var share = new Option<double>("--drift-share") { Description = "The dataset drifts when at least this share of columns drift (default 0.5).", DefaultValueFactory = _ => 0.5 };
@@ -26,7 +27,7 @@ internal static class DriftCommand
         var noProgress = CommonOptions.NoProgress();
         var command = new Command("drift", "Test every column of the current data for drift from the reference.")
         {
-            reference, current, columns, exclude, stattest, threshold, share, correction, reportDir, failOn, logFormat, noProgress,
+            reference, current, model, columns, exclude, stattest, threshold, share, correction, reportDir, failOn, logFormat, noProgress,
         };
         command.Subcommands.Add(SnapshotCommand(app));
         command.SetAction(parse =>
@@ -48,8 +49,16 @@ internal static class DriftCommand
                         throw new GatesInputException(ErrorCodes.BadUsage, "--drift-share must be between 0 and 1");
                     }
 
+                    var modelPath = parse.GetValue(model) is { } m ? Path.GetFullPath(m) : null;
+                    if (modelPath is not null && !File.Exists(modelPath))
+                    {
+                        throw new GatesInputException(ErrorCodes.FileNotFound, $"model not found: {parse.GetValue(model)}");
+                    }
+
                     var gate = new DriftGate
                     {
+                        Model = modelPath,
+                        ModelDisplayPath = modelPath is null ? null : DisplayPaths.Relative(Environment.CurrentDirectory, modelPath),
                         Name = "drift",
                         Reference = Dataset("reference", parse.GetValue(reference)!),
                         Current = Dataset("current", parse.GetValue(current)!),

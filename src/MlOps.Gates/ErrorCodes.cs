@@ -31,6 +31,8 @@ public static class ErrorCodes
     public const string DataIo = "MLG3010";
     public const string NumberColumnHoldsText = "MLG3011";
     public const string BadSnapshot = "MLG3012";
+    public const string BadModel = "MLG3013";
+    public const string SchemaMismatch = "MLG3014";
 
     public const string TemplateError = "MLG8001";
     public const string ReportWrite = "MLG8002";

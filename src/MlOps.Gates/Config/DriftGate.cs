@@ -31,6 +31,11 @@ public sealed class DriftGate : GateDefinition
 
     public IReadOnlyDictionary<string, (DriftTest? Test, double? Threshold)> PerColumn { get; init; } = new Dictionary<string, (DriftTest?, double?)>();
 
+    /// <summary>An ML.NET model (.zip) that scores both datasets, so its predictions are tested for drift too.</summary>
+    public string? Model { get; init; }
+
+    public string? ModelDisplayPath { get; init; }
+
     /// <summary>A label column present in both datasets, reported as target drift.</summary>
     public string? Target { get; init; }
 }

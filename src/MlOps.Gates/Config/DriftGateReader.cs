@@ -31,6 +31,15 @@ internal static class DriftGateReader
 
         var correction = map.Choice("correction", Corrections) ?? Correction.None;
         var target = map.String("target");
+        string? model = null;
+        if (map.String("model") is { } modelText)
+        {
+            model = Path.GetFullPath(Path.Combine(baseDirectory, modelText));
+            if (!File.Exists(model))
+            {
+                diagnostics.Error(ErrorCodes.FileNotFound, $"{context}: model '{modelText}' not found", map.Get("model")!);
+            }
+        }
         var perColumn = new Dictionary<string, (DriftTest?, double?)>(StringComparer.Ordinal);
         if (map.Map("per_column") is { } columnsMap)
         {
@@ -66,6 +75,8 @@ internal static class DriftGateReader
             Correction = correction,
             PerColumn = perColumn,
             Target = target,
+            Model = model,
+            ModelDisplayPath = model is null ? null : DisplayPaths.Relative(baseDirectory, model),
             Location = diagnostics.At(map.Node),
         };
     }

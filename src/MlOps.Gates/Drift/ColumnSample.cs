@@ -30,6 +30,18 @@ public sealed class ColumnSample
 
     public string Name { get; }
 
+    /// <summary>Adds a value known to be a category, such as a predicted label: the column is categorical.</summary>
+    public void AddCategory(string value)
+    {
+        if (FirstText is null)
+        {
+            FirstText = (value, new SourceLocation(Name));
+            _numbers = null;
+        }
+
+        AddCategory(value.AsSpan());
+    }
+
     /// <summary>A sample as a snapshot stored it: numbers already sorted.</summary>
     internal static ColumnSample Restore(string name, double[]? numbers, Dictionary<string, long>? categories, long missing, long nonFinite, (string Value, SourceLocation Location)? firstText)
     {

@@ -28,6 +28,10 @@ internal static class DriftRunner
             : DriftSampleReader.Read(gate.Reference, wanted, exclude, out referenceHeader, out referenceRows);
         var (current, currentRows) = currentTask.GetAwaiter().GetResult();
         var columns = (wanted ?? referenceHeader.Where(c => !exclude.Contains(c)).ToList()).ToList();
+        if (gate.Model is not null)
+        {
+            (reference, current) = AddPredictions(gate, reference, current, columns);
+        }
         var checks = new List<CheckResult>();
         var results = new List<ColumnDriftResult>();
         foreach (var column in columns)
@@ -77,8 +81,33 @@ internal static class DriftRunner
                 ["reference"] = gate.Reference.DisplayPath,
                 ["current"] = gate.Current.DisplayPath,
                 ["correction"] = gate.Correction.ToString().ToLowerInvariant(),
+                ["model"] = gate.ModelDisplayPath ?? string.Empty,
             },
         };
+    }
+
+    /// <summary>Scores both datasets with the gate's model and adds its prediction columns to both samples.</summary>
+    private static (IReadOnlyDictionary<string, ColumnSample>, IReadOnlyDictionary<string, ColumnSample>) AddPredictions(
+        DriftGate gate, IReadOnlyDictionary<string, ColumnSample> reference, IReadOnlyDictionary<string, ColumnSample> current, List<string> columns)
+    {
+        if (DriftSnapshot.IsSnapshot(gate.Reference.Path))
+        {
+            throw new GatesInputException(ErrorCodes.InvalidValue, $"gate '{gate.Name}': a model scores the reference data itself; give the reference file, not a snapshot", gate.Location);
+        }
+
+        var currentTask = Task.Run(() => Models.PredictionScorer.Score(gate.Model!, gate.ModelDisplayPath ?? gate.Model!, gate.Current));
+        var referencePredictions = Models.PredictionScorer.Score(gate.Model!, gate.ModelDisplayPath ?? gate.Model!, gate.Reference);
+        var currentPredictions = currentTask.GetAwaiter().GetResult();
+        var mergedReference = reference.ToDictionary(StringComparer.Ordinal);
+        var mergedCurrent = current.ToDictionary(StringComparer.Ordinal);
+        foreach (var (name, sample) in referencePredictions)
+        {
+            mergedReference[name] = sample;
+            mergedCurrent[name] = currentPredictions[name];
+            columns.Add(name);
+        }
+
+        return (mergedReference, mergedCurrent);
     }
 
     private static void RequireComparable(ColumnSample reference, ColumnSample current, DriftGate gate)
@@ -142,7 +171,7 @@ internal static class DriftRunner
             Id = r.Column,
             Kind = name,
             Code = ColumnCode,
-            Description = $"'{r.Column}' ({r.ColumnType}{(r.Column == gate.Target ? ", target" : string.Empty)}) has not drifted",
+            Description = $"'{r.Column}' ({r.ColumnType}{(r.Column == gate.Target ? ", target" : r.Column.StartsWith(Models.PredictionScorer.Prefix, StringComparison.Ordinal) ? ", prediction" : string.Empty)}) has not drifted",
             Columns = [r.Column],
             Severity = Severity.Warning,
             Success = !r.Drifted,
@@ -154,7 +183,7 @@ internal static class DriftRunner
             {
                 ["test"] = name,
                 ["column_type"] = r.ColumnType,
-                ["role"] = r.Column == gate.Target ? "target" : "feature",
+                ["role"] = r.Column == gate.Target ? "target" : r.Column.StartsWith(Models.PredictionScorer.Prefix, StringComparison.Ordinal) ? "prediction" : "feature",
                 ["tested"] = r.Tested,
             },
             Metrics = new Dictionary<string, double?>

@@ -42,7 +42,7 @@ public static class InputStamp
         }
 
         files.AddRange(config.Gates.OfType<DataQualityGate>().Select(g => g.Dataset.Path));
-        files.AddRange(config.Gates.OfType<DriftGate>().SelectMany(g => new[] { g.Reference.Path, g.Current.Path }));
+        files.AddRange(config.Gates.OfType<DriftGate>().SelectMany(g => new[] { g.Reference.Path, g.Current.Path, g.Model }.OfType<string>()));
         if (config.Reports.TemplatesDirectory is { } templates && Directory.Exists(templates))
         {
             files.AddRange(Directory.EnumerateFiles(templates).Order(StringComparer.Ordinal));
