@@ -132,6 +132,92 @@ public sealed partial class CsvTableReader : TableReader
         }
     }
 
+    /// <summary>
+    /// Reads every remaining row straight from Sep, handing the chosen columns' cells to a visitor without copying
+    /// rows: the path for passes that only collect values, such as drift. Malformed input throws as <see cref="Read"/> does.
+    /// </summary>
+    public long Scan<TVisitor>(int[] columns, ref TVisitor visitor)
+        where TVisitor : struct, ICellVisitor
+    {
+        var nulls = _options.NullValues.ToArray();
+        var emptyOnly = nulls is [""];
+        var scratch = new char[256];
+        long rows = 0;
+        try
+        {
+            while (!_done && _sep.MoveNext())
+            {
+                var row = _sep.Current;
+                rows++;
+                var raw = row.Span;
+                if (row.LineNumberToExcl - row.LineNumberFrom > 1 && raw.Count('"') % 2 == 1)
+                {
+                    var quote = raw.IndexOf('"');
+                    var line = row.LineNumberFrom + raw[..quote].Count('\n');
+                    throw new GatesInputException(
+                        ErrorCodes.UnclosedQuote,
+                        $"{_options.DisplayPath}: the quote opened at line {line} is never closed",
+                        new SourceLocation(_options.DisplayPath, line, 1));
+                }
+
+                for (var k = 0; k < columns.Length; k++)
+                {
+                    var cell = row[columns[k]].Span;
+                    var quoted = cell.Length > 0 && cell[0] == '"';
+                    if (quoted)
+                    {
+                        if (scratch.Length < cell.Length)
+                        {
+                            scratch = new char[cell.Length * 2];
+                        }
+
+                        cell = scratch.AsSpan(0, CsvRow.UnquoteInto(cell, scratch));
+                    }
+
+                    if (IsNull(cell, quoted, emptyOnly, nulls))
+                    {
+                        visitor.Missing(k);
+                        continue;
+                    }
+
+                    visitor.Visit(k, cell, row.LineNumberFrom, Offset(raw, row[columns[k]].Span) + 1);
+                }
+            }
+
+            _done = true;
+            return rows;
+        }
+        catch (InvalidDataException e)
+        {
+            throw RaggedError(e);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Utf8Error(_options);
+        }
+    }
+
+    private static bool IsNull(ReadOnlySpan<char> cell, bool quoted, bool emptyOnly, string[] nulls)
+    {
+        if (emptyOnly)
+        {
+            return cell.IsEmpty && !quoted;
+        }
+
+        foreach (var marker in nulls)
+        {
+            if (cell.SequenceEqual(marker))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Offset(ReadOnlySpan<char> row, ReadOnlySpan<char> cell) =>
+        (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(row), ref MemoryMarshal.GetReference(cell)) / sizeof(char));
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -347,7 +433,7 @@ public sealed partial class CsvTableReader : TableReader
             return (_lineFrom + newlines, offset - lastNewline);
         }
 
-        private static int UnquoteInto(ReadOnlySpan<char> cell, Span<char> target)
+        public static int UnquoteInto(ReadOnlySpan<char> cell, Span<char> target)
         {
             var end = cell.Length > 1 && cell[^1] == '"' ? cell.Length - 1 : cell.Length;
             var written = 0;

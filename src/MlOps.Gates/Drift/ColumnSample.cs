@@ -101,6 +101,17 @@ public sealed class ColumnSample
         AddCategory(text);
     }
 
+    public void AddText(ReadOnlySpan<char> text, string file, int line, int column)
+    {
+        if (FirstText is null)
+        {
+            FirstText = (text.ToString(), new SourceLocation(file, line, column));
+            _numbers = null;
+        }
+
+        AddCategory(text);
+    }
+
     /// <summary>Categories of a numeric column: its distinct values.</summary>
     public IReadOnlyDictionary<string, long> NumericCategories()
     {

@@ -14,6 +14,12 @@ public static class DriftSampleReader
         var expected = ExpectedRows(dataset);
         var samples = wanted.Select(c => new ColumnSample(c, expected)).ToArray();
         rows = 0;
+        if (reader is CsvTableReader csv)
+        {
+            var visitor = new SampleVisitor(samples, dataset.DisplayPath);
+            rows = csv.Scan(indices, ref visitor);
+        }
+
         while (reader.Read())
         {
             rows++;
@@ -43,6 +49,25 @@ public static class DriftSampleReader
 
         Parallel.ForEach(samples, s => s.Sort());
         return samples.ToDictionary(s => s.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>Hands a scan's cells to the samples: numbers while a column holds only numbers, else categories.</summary>
+    private readonly struct SampleVisitor(ColumnSample[] samples, string file) : ICellVisitor
+    {
+        public void Missing(int k) => samples[k].AddMissing();
+
+        public void Visit(int k, ReadOnlySpan<char> text, int line, int column)
+        {
+            var sample = samples[k];
+            if (sample.IsNumeric && Numbers.TryParse(text, out var value))
+            {
+                sample.AddNumber(value, text);
+            }
+            else
+            {
+                sample.AddText(text, file, line, column);
+            }
+        }
     }
 
     /// <summary>Rows a text file probably holds, from its size and the length of its first lines, so the number lists are allocated once.</summary>
