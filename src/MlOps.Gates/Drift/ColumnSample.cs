@@ -35,8 +35,7 @@ public sealed class ColumnSample
     {
         if (FirstText is null)
         {
-            FirstText = (value, new SourceLocation(Name));
-            _numbers = null;
+            BecomeCategorical(value, new SourceLocation(Name));
         }
 
         AddCategory(value.AsSpan());
@@ -87,15 +86,13 @@ public sealed class ColumnSample
         }
 
         _numbers?.Add(value);
-        AddCategory(text);
     }
 
     public void AddText(ReadOnlySpan<char> text, Data.RowView row, int column)
     {
         if (FirstText is null)
         {
-            FirstText = (text.ToString(), row.Locate(column));
-            _numbers = null;
+            BecomeCategorical(text.ToString(), row.Locate(column));
         }
 
         AddCategory(text);
@@ -105,8 +102,7 @@ public sealed class ColumnSample
     {
         if (FirstText is null)
         {
-            FirstText = (text.ToString(), new SourceLocation(file, line, column));
-            _numbers = null;
+            BecomeCategorical(text.ToString(), new SourceLocation(file, line, column));
         }
 
         AddCategory(text);
@@ -130,6 +126,24 @@ public sealed class ColumnSample
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// The first text in a column read as numbers so far: the numbers become categories (as round-trip text, so "1.0"
+    /// and "1" count as one) and the column is categorical from here on.
+    /// </summary>
+    private void BecomeCategorical(string value, SourceLocation location)
+    {
+        FirstText = (value, location);
+        if (_numbers is not null && _categories is not null)
+        {
+            foreach (var number in CollectionsMarshal.AsSpan(_numbers))
+            {
+                AddCategory(Data.Numbers.Format(number).AsSpan());
+            }
+        }
+
+        _numbers = null;
     }
 
     private void AddCategory(ReadOnlySpan<char> text)
