@@ -10,7 +10,14 @@ internal static class RunOutcome
 {
     public static int Finish(GatesApp app, RunResult run, ReportSettings reports, string reportDirectory, Severity failOn, LogFormat format)
     {
+        var reportClock = System.Diagnostics.Stopwatch.StartNew();
         var written = ReportWriter.Write(run, reports, reportDirectory);
+        if (Environment.GetEnvironmentVariable("MLOPS_GATES_TIMING") == "1")
+        {
+            var sinceStart = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+            app.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mlops-gates: timing: gates {run.Duration.TotalMilliseconds:0} ms, reports {reportClock.ElapsedMilliseconds} ms, process so far {sinceStart.TotalMilliseconds:0} ms"));
+        }
+
         var writer = new FindingWriter(app.Output, format, run.BaseDirectory);
         foreach (var finding in run.Findings.OrderBy(f => f.Severity).ThenBy(f => f.Location?.File, StringComparer.Ordinal).ThenBy(f => f.Location?.Line))
         {

@@ -20,8 +20,6 @@ public static class ReportJson
 
     public static string Serialize(RunResult run) => JsonSerializer.Serialize(new Envelope(run), Options);
 
-    /// <summary>Serializes an empty run once, so the serializer's set-up is done before a report needs it.</summary>
-    public static void Warm() => Serialize(new RunResult { Version = "0", StartedAt = default, Duration = default, Gates = [] });
 
     /// <summary>The document's top level: the schema version first, then the run.</summary>
     private sealed class Envelope(RunResult run)

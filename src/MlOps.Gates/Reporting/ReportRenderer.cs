@@ -72,12 +72,11 @@ public sealed class ReportRenderer(string? templatesDirectory = null)
     /// </summary>
     public void Prepare()
     {
+        var sample = SampleRun.Create();
         foreach (var name in new[] { TemplateNames.Markdown, TemplateNames.Html, TemplateNames.Json, TemplateNames.JUnit })
         {
-            Parse(name);
+            Render(name, sample);
         }
-
-        ReportJson.Warm();
     }
 
     private (Template Template, string Origin) Parse(string templateName)
