@@ -11,6 +11,7 @@ public sealed class ColumnSample
 {
     private const int CategoryLimit = 10_000;
 
+    private readonly int _expectedRows;
     private List<double>? _numbers;
     private Dictionary<string, long>? _categories = new(StringComparer.Ordinal);
 #if NET9_0_OR_GREATER
@@ -22,7 +23,7 @@ public sealed class ColumnSample
     public ColumnSample(string name, int expectedRows = 0)
     {
         Name = name;
-        _numbers = new List<double>(expectedRows);
+        _expectedRows = expectedRows;
 #if NET9_0_OR_GREATER
         _lookup = _categories.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
@@ -65,8 +66,11 @@ public sealed class ColumnSample
 
     public bool IsNumeric => FirstText is null;
 
+    // The number list is allocated at the first number, so a text column never pays for one.
+    private List<double> NumberList => _numbers ??= new List<double>(_expectedRows);
+
     /// <summary>The finite numbers, sorted; call <see cref="Sort"/> first (it may run on another thread).</summary>
-    public ReadOnlySpan<double> Numbers => _sorted ? CollectionsMarshal.AsSpan(_numbers) : throw new InvalidOperationException("Sort() first");
+    public ReadOnlySpan<double> Numbers => _sorted ? (IsNumeric ? CollectionsMarshal.AsSpan(_numbers) : []) : throw new InvalidOperationException("Sort() first");
 
     public IReadOnlyDictionary<string, long> Categories => _categories ?? throw new InvalidOperationException($"column '{Name}' has too many distinct values to count as categories");
 
@@ -74,6 +78,9 @@ public sealed class ColumnSample
 
     /// <summary>Values after dropping missing and non-finite ones.</summary>
     public long Count => IsNumeric ? _numbers?.Count ?? 0 : _categories?.Values.Sum() ?? 0;
+
+    /// <summary>Frees what a test no longer needs: the numbers of a column that is categorical after all.</summary>
+    private void DropNumbers() => _numbers = null;
 
     public void AddMissing() => Missing++;
 
@@ -85,7 +92,7 @@ public sealed class ColumnSample
             return;
         }
 
-        _numbers?.Add(value);
+        NumberList.Add(value);
     }
 
     public void AddText(ReadOnlySpan<char> text, Data.RowView row, int column)
@@ -143,7 +150,7 @@ public sealed class ColumnSample
             }
         }
 
-        _numbers = null;
+        DropNumbers();
     }
 
     private void AddCategory(ReadOnlySpan<char> text)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace MlOps.Gates.Drift;
 
@@ -21,15 +22,17 @@ public static class RadixSort
             return;
         }
 
-        var keys = ArrayPool<ulong>.Shared.Rent(values.Length);
-        var scratch = ArrayPool<ulong>.Shared.Rent(values.Length);
+        // The values are turned into order-preserving keys in place, sorted between their own memory and one
+        // scratch buffer, and turned back: one extra buffer, no copies besides the passes themselves.
+        var keys = MemoryMarshal.Cast<double, ulong>(values);
+        var rented = ArrayPool<ulong>.Shared.Rent(values.Length);
         var counts = new int[Passes * Buckets];
         try
         {
-            var n = values.Length;
+            var n = keys.Length;
             for (var i = 0; i < n; i++)
             {
-                var key = Key(values[i]);
+                var key = ToKey(keys[i]);
                 keys[i] = key;
                 for (var p = 0; p < Passes; p++)
                 {
@@ -37,10 +40,12 @@ public static class RadixSort
                 }
             }
 
-            var source = keys;
-            var target = scratch;
+            var scratch = rented.AsSpan(0, n);
+            var inKeys = true;
             for (var p = 0; p < Passes; p++)
             {
+                var source = inKeys ? keys : scratch;
+                var target = inKeys ? scratch : keys;
                 var histogram = counts.AsSpan(p * Buckets, Buckets);
                 if (histogram[(int)((source[0] >> (p * Bits)) & (Buckets - 1))] == n)
                 {
@@ -62,27 +67,28 @@ public static class RadixSort
                     target[histogram[(int)((key >> shift) & (Buckets - 1))]++] = key;
                 }
 
-                (source, target) = (target, source);
+                inKeys = !inKeys;
+            }
+
+            if (!inKeys)
+            {
+                scratch.CopyTo(keys);
             }
 
             for (var i = 0; i < n; i++)
             {
-                values[i] = FromKey(source[i]);
+                keys[i] = FromKey(keys[i]);
             }
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(keys);
-            ArrayPool<ulong>.Shared.Return(scratch);
+            ArrayPool<ulong>.Shared.Return(rented);
         }
     }
 
-    private static ulong Key(double value)
-    {
-        var bits = BitConverter.DoubleToUInt64Bits(value);
-        return (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
-    }
+    private static ulong ToKey(ulong bits) =>
+        (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
 
-    private static double FromKey(ulong key) =>
-        BitConverter.UInt64BitsToDouble((key & 0x8000_0000_0000_0000UL) != 0 ? key & 0x7FFF_FFFF_FFFF_FFFFUL : ~key);
+    private static ulong FromKey(ulong key) =>
+        (key & 0x8000_0000_0000_0000UL) != 0 ? key & 0x7FFF_FFFF_FFFF_FFFFUL : ~key;
 }

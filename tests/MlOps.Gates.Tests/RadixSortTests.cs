@@ -1,0 +1,35 @@
+using MlOps.Gates.Drift;
+
+namespace MlOps.Gates.Tests;
+
+public sealed class RadixSortTests
+{
+    [Theory]
+    [InlineData(10)]
+    [InlineData(5000)]
+    [InlineData(200_000)]
+    public void Sorts_like_a_comparison_sort_with_negatives_duplicates_and_extremes(int n)
+    {
+        var random = new Random(n);
+        var values = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            values[i] = (i % 7) switch
+            {
+                0 => -random.NextDouble() * 1e6,
+                1 => Math.Round(random.NextDouble() * 10, 1),
+                2 => double.Epsilon * random.Next(1, 5),
+                3 => -0.0,
+                4 => 0.0,
+                5 => random.NextDouble() * 1e300,
+                _ => -random.NextDouble() * 1e-300,
+            };
+        }
+
+        var expected = values.ToArray();
+        Array.Sort(expected);
+        RadixSort.Sort(values);
+
+        Assert.Equal(expected.Select(v => v == 0 ? 0 : v), values.Select(v => v == 0 ? 0 : v));
+    }
+}
