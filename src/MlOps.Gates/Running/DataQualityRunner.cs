@@ -8,15 +8,12 @@ using MlOps.Gates.Results;
 namespace MlOps.Gates.Running;
 
 /// <summary>
-/// Runs every data-quality gate on one dataset in one streaming pass: each row is offered to every check of every
-/// gate that reads that dataset. A large file is read by two threads at once, each for half of the checks.
+/// Runs every data-quality gate on one dataset in a single streaming pass: each row is read once and offered to
+/// every check of every gate that reads that dataset.
 /// </summary>
 internal static class DataQualityRunner
 {
     private const int ProgressEvery = 1 << 16;
-
-    /// <summary>Files at least this large are read by two threads, each for half of the checks.</summary>
-    private const long SplitBytes = 8L << 20;
 
     public static IReadOnlyList<GateResult> Run(DatasetOptions dataset, IReadOnlyList<DataQualityGate> gates, TimeProvider time, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
@@ -30,45 +27,14 @@ internal static class DataQualityRunner
         }
 
         var active = checks.Where(c => c.NeedsRows).ToArray();
-        long rows;
-        if (active.Length >= 2 && reader.Length >= SplitBytes && Environment.ProcessorCount >= 2)
-        {
-            // Two readers over the same file, each feeding half of the checks on its own core: parsing twice
-            // costs less than running every check on one core while the other waits.
-            var half = active.Where((_, i) => i % 2 == 1).ToArray();
-            var second = Task.Factory.StartNew(
-                () =>
-                {
-                    using var other = TableReaders.Open(dataset);
-                    return Pass(other, half, null, label, dataset, cancellationToken);
-                },
-                cancellationToken,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
-            rows = Pass(reader, active.Where((_, i) => i % 2 == 0).ToArray(), progress, label, dataset, cancellationToken);
-            second.GetAwaiter().GetResult();
-        }
-        else
-        {
-            rows = Pass(reader, active, progress, label, dataset, cancellationToken);
-        }
-
-        progress?.Report(new RunProgress(label, $"read {dataset.DisplayPath}", rows, reader.Length, reader.Length));
-        var summary = new DatasetSummary(dataset.Name, dataset.DisplayPath, rows, reader.Columns, time.GetUtcNow());
-        var elapsed = watch.Elapsed;
-        return gates.Select(gate => Complete(gate, summary, reader.Length, elapsed)).ToList();
-    }
-
-    private static long Pass(TableReader reader, Check[] checks, IProgress<RunProgress>? progress, string label, DatasetOptions dataset, CancellationToken cancellationToken)
-    {
         long rows = 0;
         while (reader.Read())
         {
             rows++;
             var row = reader.Current;
-            for (var i = 0; i < checks.Length; i++)
+            for (var i = 0; i < active.Length; i++)
             {
-                checks[i].Observe(row);
+                active[i].Observe(row);
             }
 
             if ((rows & (ProgressEvery - 1)) == 0)
@@ -78,7 +44,10 @@ internal static class DataQualityRunner
             }
         }
 
-        return rows;
+        progress?.Report(new RunProgress(label, $"read {dataset.DisplayPath}", rows, reader.Length, reader.Length));
+        var summary = new DatasetSummary(dataset.Name, dataset.DisplayPath, rows, reader.Columns, time.GetUtcNow());
+        var elapsed = watch.Elapsed;
+        return gates.Select(gate => Complete(gate, summary, reader.Length, elapsed)).ToList();
     }
 
     private static GateResult Complete(DataQualityGate gate, DatasetSummary summary, long bytes, TimeSpan elapsed)
