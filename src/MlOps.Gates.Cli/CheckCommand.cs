@@ -33,10 +33,7 @@ internal static class CheckCommand
                     var suitePath = parse.GetValue(suite)!;
                     var config = GatesConfigLoader.LoadSuite(suitePath, dataset, Environment.CurrentDirectory);
                     var reportDirectory = Path.GetFullPath(parse.GetValue(reportDir) ?? config.Reports.Directory);
-                    _ = Reporting.ReportWriter.PrepareInBackground(config.Reports);
-                    using var progress = new ConsoleProgress(app.Error, live: format == LogFormat.Text && ConsoleProgress.IsInteractive());
-                    var run = new GateRunner().Run(config, parse.GetValue(noProgress) ? null : progress);
-                    return RunOutcome.Finish(app, run, config.Reports, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format);
+                    return RunOutcome.RunAndFinish(app, config, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format, parse.GetValue(noProgress));
                 },
                 format);
         });

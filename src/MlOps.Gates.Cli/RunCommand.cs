@@ -55,10 +55,7 @@ internal static class RunCommand
             Stamps.Clear(stampPath);
         }
 
-        _ = Reporting.ReportWriter.PrepareInBackground(config.Reports);
-        using var progress = new ConsoleProgress(app.Error, live: format == LogFormat.Text && ConsoleProgress.IsInteractive());
-        var run = new GateRunner().Run(config, noProgress ? null : progress);
-        var exit = RunOutcome.Finish(app, run, config.Reports, reportDirectory, failOn, format);
+        var exit = RunOutcome.RunAndFinish(app, config, reportDirectory, failOn, format, noProgress);
         if (stampPath is not null && exit == ExitCodes.Passed)
         {
             Stamps.Write(stampPath, stamp!, InputStamp.InputFiles(config));

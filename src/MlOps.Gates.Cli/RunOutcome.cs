@@ -8,6 +8,15 @@ namespace MlOps.Gates.Cli;
 /// <summary>What every gate-running command does after the run: reports, findings, a summary line and the exit code.</summary>
 internal static class RunOutcome
 {
+    /// <summary>Runs the gates with progress on the terminal, the report templates warming on the spare core, then finishes.</summary>
+    public static int RunAndFinish(GatesApp app, GatesConfig config, string reportDirectory, Severity failOn, LogFormat format, bool noProgress)
+    {
+        _ = ReportWriter.PrepareInBackground(config.Reports);
+        using var progress = new ConsoleProgress(app.Error, live: format == LogFormat.Text && ConsoleProgress.IsInteractive());
+        var run = new Running.GateRunner().Run(config, noProgress ? null : progress);
+        return Finish(app, run, config.Reports, reportDirectory, failOn, format);
+    }
+
     public static int Finish(GatesApp app, RunResult run, ReportSettings reports, string reportDirectory, Severity failOn, LogFormat format)
     {
         var reportClock = System.Diagnostics.Stopwatch.StartNew();

@@ -36,22 +36,6 @@ public static class WassersteinDistance
     }
 
     /// <summary>The population standard deviation (n in the denominator), as numpy's default.</summary>
-    public static double PopulationStandardDeviation(ReadOnlySpan<double> values)
-    {
-        double mean = 0;
-        foreach (var v in values)
-        {
-            mean += v;
-        }
-
-        mean /= values.Length;
-        double squares = 0;
-        foreach (var v in values)
-        {
-            var d = v - mean;
-            squares += d * d;
-        }
-
-        return Math.Sqrt(squares / values.Length);
-    }
+    public static double PopulationStandardDeviation(ReadOnlySpan<double> values) =>
+        Math.Sqrt(Moments.Of(values).SumOfSquares / values.Length);
 }

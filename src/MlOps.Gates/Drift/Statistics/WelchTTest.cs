@@ -31,20 +31,7 @@ public static class WelchTTest
 
     private static (double Mean, double Variance) MeanAndVariance(ReadOnlySpan<double> values)
     {
-        double mean = 0;
-        foreach (var v in values)
-        {
-            mean += v;
-        }
-
-        mean /= values.Length;
-        double squares = 0;
-        foreach (var v in values)
-        {
-            var d = v - mean;
-            squares += d * d;
-        }
-
+        var (mean, squares) = Moments.Of(values);
         return (mean, squares / (values.Length - 1));
     }
 }
