@@ -108,43 +108,60 @@ public static class Binning
         return count;
     }
 
-    /// <summary>Counts per bin over sorted values, the last bin closed, divided by the sample size.</summary>
+    /// <summary>
+    /// Counts per bin over sorted values, the last bin closed, divided by the sample size: each bin's count is the
+    /// distance between two binary searches, so the cost is the number of bins, not of values.
+    /// </summary>
     private static double[] Histogram(ReadOnlySpan<double> sorted, double[] edges)
     {
         var bins = edges.Length - 1;
         var counts = new double[bins];
-        var first = edges[0];
-        var norm = bins / (edges[^1] - first);
-        foreach (var x in sorted)
-        {
-            if (x < first || x > edges[^1])
-            {
-                continue;
-            }
-
-            var index = (int)((x - first) * norm);
-            if (index >= bins)
-            {
-                index = bins - 1;
-            }
-
-            if (x < edges[index])
-            {
-                index--;
-            }
-            else if (index < bins - 1 && x >= edges[index + 1])
-            {
-                index++;
-            }
-
-            counts[index]++;
-        }
-
+        var previous = LowerBound(sorted, edges[0]);
         for (var i = 0; i < bins; i++)
         {
-            counts[i] /= sorted.Length;
+            var next = i == bins - 1 ? UpperBound(sorted, edges[bins]) : LowerBound(sorted, edges[i + 1]);
+            counts[i] = (double)(next - previous) / sorted.Length;
+            previous = next;
         }
 
         return counts;
+    }
+
+    private static int LowerBound(ReadOnlySpan<double> sorted, double value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (sorted[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    private static int UpperBound(ReadOnlySpan<double> sorted, double value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (sorted[middle] <= value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 }
