@@ -162,7 +162,8 @@ public sealed partial class CsvTableReader : TableReader
 
                 for (var k = 0; k < columns.Length; k++)
                 {
-                    var cell = row[columns[k]].Span;
+                    var original = row[columns[k]].Span;
+                    var cell = original;
                     var quoted = cell.Length > 0 && cell[0] == '"';
                     if (quoted)
                     {
@@ -180,7 +181,7 @@ public sealed partial class CsvTableReader : TableReader
                         continue;
                     }
 
-                    visitor.Visit(k, cell, row.LineNumberFrom, Offset(raw, row[columns[k]].Span) + 1);
+                    visitor.Visit(k, cell, row.LineNumberFrom, Offset(raw, original) + 1);
                 }
             }
 
