@@ -202,6 +202,33 @@ public sealed class DriftGateTests : IDisposable
         Assert.Equal("MLG3012", Assert.Throws<GatesInputException>(() => Run(new DriftGate { Name = "d", Reference = Data(snapshot), Current = current })).Errors[0].Code);
     }
 
+    /// <summary>PSI, KL and Jensen-Shannon over numeric columns equal numpy's Sturges bins and scipy's formulas (Fixtures/drift/binned-2000.json, from build/fixtures/binned_stats.py).</summary>
+    [Theory]
+    [InlineData("psi")]
+    [InlineData("kl_div")]
+    [InlineData("jensenshannon")]
+    public void Share_tests_on_numeric_columns_equal_numpy_binning(string test)
+    {
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(FixtureDir, "binned-2000.json")));
+        var result = Run(new DriftGate
+        {
+            Name = "d",
+            Reference = Data(Path.Combine(FixtureDir, "reference-2000.csv")),
+            Current = Data(Path.Combine(FixtureDir, "current-2000.csv")),
+            Columns = ["num_0", "num_3", "num_7", "label"],
+            Test = DriftTest.Find(test),
+        });
+
+        foreach (var column in expected.RootElement.EnumerateObject())
+        {
+            var check = result.Checks.Single(c => c.Id == column.Name);
+            var want = column.Value.GetProperty(test).GetDouble();
+            var got = check.Metrics["statistic"]!.Value;
+            Assert.True(Math.Abs(want - got) <= 1e-9 * Math.Max(1, Math.Abs(want)), $"{column.Name} {test}: expected {want:R}, got {got:R}");
+            Assert.Equal(column.Value.GetProperty("bins").GetInt32(), check.Chart.Count);
+        }
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
