@@ -34,6 +34,7 @@ internal static class DriftRunner
         }
         var checks = new List<CheckResult>();
         var results = new List<ColumnDriftResult>();
+        var pairs = new List<(ColumnSample Reference, ColumnSample Current)>();
         foreach (var column in columns)
         {
             if (!reference.TryGetValue(column, out var r) || !current.TryGetValue(column, out var c))
@@ -44,17 +45,33 @@ internal static class DriftRunner
             }
 
             RequireComparable(r, c, gate);
-            var (test, threshold) = gate.PerColumn.TryGetValue(column, out var own) ? (own.Test ?? gate.Test, own.Threshold ?? gate.Threshold) : (gate.Test, gate.Threshold);
-            results.Add(ColumnDrift.Test(r, c, test, threshold));
+            pairs.Add((r, c));
         }
 
+        // Columns are independent: test them on every core, keeping the file's column order.
+        var tested = new ColumnDriftResult[pairs.Count];
+        try
+        {
+            Parallel.For(0, pairs.Count, i =>
+            {
+                var (r, c) = pairs[i];
+                var (test, threshold) = gate.PerColumn.TryGetValue(r.Name, out var own) ? (own.Test ?? gate.Test, own.Threshold ?? gate.Threshold) : (gate.Test, gate.Threshold);
+                tested[i] = ColumnDrift.Test(r, c, test, threshold);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        results.AddRange(tested);
+
         results = Correct(results, gate.Correction);
-        var tested = results.Where(r => r.Tested).ToList();
-        var drifted = tested.Count(r => r.Drifted);
-        var share = tested.Count == 0 ? 0 : (double)drifted / tested.Count;
-        var datasetDrift = tested.Count > 0 && share >= gate.DriftShare;
+        var judged = results.Where(r => r.Tested).ToList();
+        var drifted = judged.Count(r => r.Drifted);
+        var share = judged.Count == 0 ? 0 : (double)drifted / judged.Count;
+        var datasetDrift = judged.Count > 0 && share >= gate.DriftShare;
         checks.AddRange(results.OrderByDescending(r => r.Severity).Select(r => ColumnCheck(gate, r)));
-        checks.Insert(0, DatasetCheck(gate, share, drifted, tested.Count, datasetDrift));
+        checks.Insert(0, DatasetCheck(gate, share, drifted, judged.Count, datasetDrift));
         var findings = checks.Where(c => !c.Success)
             .Select(c => new Finding(c.Code, c.Severity, $"{gate.Name}: {c.Message}", c.ConfigLocation, c.Id))
             .ToList();
@@ -70,7 +87,7 @@ internal static class DriftRunner
             {
                 ["drift_share"] = share,
                 ["dataset_drift"] = datasetDrift ? 1 : 0,
-                ["columns_tested"] = tested.Count,
+                ["columns_tested"] = judged.Count,
                 ["columns_drifted"] = drifted,
                 ["reference_rows"] = referenceRows,
                 ["current_rows"] = currentRows,
