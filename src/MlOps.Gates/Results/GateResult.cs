@@ -28,6 +28,12 @@ public sealed class GateResult
 
     public int WarningChecks => Checks.Count(c => c.Status == GateStatus.Warning);
 
+    /// <summary>One finding per check that did not succeed, at the check's location: "gate: check: message".</summary>
+    public static IReadOnlyList<Finding> FindingsOf(string gate, IEnumerable<CheckResult> checks) =>
+        checks.Where(c => !c.Success)
+            .Select(c => new Finding(c.Code, c.Severity, $"{gate}: {c.Id}: {c.Message}", c.Location, c.Id))
+            .ToList();
+
     /// <summary>The status of a gate from its checks: any failed error check fails it, any failed warning warns.</summary>
     public static GateStatus StatusOf(IEnumerable<CheckResult> checks) =>
         checks.Select(c => c.Status).DefaultIfEmpty(GateStatus.Passed).Max();

@@ -53,10 +53,7 @@ internal static class DataQualityRunner
     private static GateResult Complete(DataQualityGate gate, DatasetSummary summary, long bytes, TimeSpan elapsed)
     {
         var results = gate.Checks.Select(c => c.Complete(summary)).ToList();
-        var findings = results
-            .Where(r => !r.Success)
-            .Select(r => new Finding(r.Code, r.Severity, $"{gate.Name}: {r.Id}: {r.Message}", r.Location, r.Id))
-            .ToList();
+        var findings = GateResult.FindingsOf(gate.Name, results);
         return new GateResult
         {
             Name = gate.Name,

@@ -72,9 +72,7 @@ internal static class DriftRunner
         var datasetDrift = judged.Count > 0 && share >= gate.DriftShare;
         checks.AddRange(results.OrderByDescending(r => r.Severity).Select(r => ColumnCheck(gate, r)));
         checks.Insert(0, DatasetCheck(gate, share, drifted, judged.Count, datasetDrift));
-        var findings = checks.Where(c => !c.Success)
-            .Select(c => new Finding(c.Code, c.Severity, $"{gate.Name}: {c.Message}", c.ConfigLocation, c.Id))
-            .ToList();
+        var findings = GateResult.FindingsOf(gate.Name, checks);
         return new GateResult
         {
             Name = gate.Name,
@@ -192,7 +190,7 @@ internal static class DriftRunner
             Columns = [r.Column],
             Severity = Severity.Warning,
             Success = !r.Drifted,
-            Message = $"{r.Column}: {measured}: {verdict}",
+            Message = $"{measured}: {verdict}",
             ObservedValue = r.Tested ? r.Test!.IsPValue ? r.AdjustedPValue ?? r.PValue : r.Statistic : null,
             ElementCount = r.ReferenceCount,
             MissingCount = r.ReferenceMissing,
@@ -243,7 +241,7 @@ internal static class DriftRunner
         Columns = [column],
         Severity = Severity.Error,
         Success = false,
-        Message = $"{column}: column missing from {where}",
+        Message = $"column missing from {where}",
         ConfigLocation = gate.Location,
     };
 
