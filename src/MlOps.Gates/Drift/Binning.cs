@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MlOps.Gates.Drift;
 
 /// <summary>
@@ -73,6 +74,7 @@ public static class Binning
     }
 
     /// <summary>Distinct values over two sorted samples together, without merging them; counting stops past <paramref name="limit"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int CountDistinct(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int limit = int.MaxValue)
     {
         int i = 0, j = 0, count = 0;
@@ -94,6 +96,7 @@ public static class Binning
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int CountDistinct(ReadOnlySpan<double> sorted, int limit = int.MaxValue)
     {
         var count = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Runtime.InteropServices;
 
@@ -14,6 +15,7 @@ public static class RadixSort
     private const int Buckets = 1 << Bits;
     private const int Passes = (64 + Bits - 1) / Bits;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort(Span<double> values)
     {
         if (values.Length < 4096)

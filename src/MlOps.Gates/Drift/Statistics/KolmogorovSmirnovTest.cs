@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MlOps.Gates.Drift.Statistics;
 
 /// <summary>
@@ -44,6 +45,7 @@ public static class KolmogorovSmirnovTest
     }
 
     /// <summary>The largest distance between the two empirical distribution functions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Statistic(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         int i = 0, j = 0;

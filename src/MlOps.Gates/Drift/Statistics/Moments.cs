@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 namespace MlOps.Gates.Drift.Statistics;
 
 /// <summary>The mean and the sum of squared deviations of a sample, in two passes for accuracy.</summary>
 internal static class Moments
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double Mean, double SumOfSquares) Of(ReadOnlySpan<double> values)
     {
         double mean = 0;

@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 namespace MlOps.Gates.Drift.Statistics;
 
 /// <summary>The first Wasserstein distance of two one-dimensional samples: the area between their empirical distribution functions.</summary>
 public static class WassersteinDistance
 {
     /// <summary>The distance between two sorted samples.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Compute(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double n1 = a.Length, n2 = b.Length;
