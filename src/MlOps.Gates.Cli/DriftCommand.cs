@@ -19,6 +19,7 @@ internal static class DriftCommand
         var model = new Option<string?>("--model") { Description = "An ML.NET model (.zip) that scores both datasets, so its predictions are tested too." };
         var stattest = new Option<string?>("--stattest") { Description = $"The test for every column: auto (default) or {string.Join(", ", DriftTest.All.Select(t => t.Name))}." };
         var threshold = new Option<double?>("--threshold") { Description = "The threshold for every column (default: each test's own)." };
+        var perColumn = new Option<string[]>("--column-test") { Description = "A test for one column, as COLUMN=TEST or COLUMN=TEST:THRESHOLD (TEST may be auto); repeat for several.", AllowMultipleArgumentsPerToken = false };
         var share = new Option<double>("--drift-share") { Description = "The dataset drifts when at least this share of columns drift (default 0.5).", DefaultValueFactory = _ => 0.5 };
         var correction = new Option<string>("--correction") { Description = "Multiple-testing correction of p-values: none (default), bonferroni or benjamini-hochberg.", DefaultValueFactory = _ => "none" };
         var reportDir = CommonOptions.ReportDir();
@@ -27,7 +28,7 @@ internal static class DriftCommand
         var noProgress = CommonOptions.NoProgress();
         var command = new Command("drift", "Test every column of the current data for drift from the reference.")
         {
-            reference, current, model, columns, exclude, stattest, threshold, share, correction, reportDir, failOn, logFormat, noProgress,
+            reference, current, model, columns, exclude, stattest, threshold, perColumn, share, correction, reportDir, failOn, logFormat, noProgress,
         };
         command.Subcommands.Add(SnapshotCommand(app));
         command.SetAction(parse =>
@@ -66,6 +67,7 @@ internal static class DriftCommand
                         Exclude = parse.GetValue(exclude) is { Length: > 0 } e ? SplitCommas(e) : [],
                         Test = test,
                         Threshold = parse.GetValue(threshold),
+                        PerColumn = ParsePerColumn(parse.GetValue(perColumn) ?? []),
                         DriftShare = shareValue,
                         Correction = parse.GetValue(correction)!.ToLowerInvariant() switch
                         {
@@ -111,6 +113,45 @@ internal static class DriftCommand
             return ExitCodes.Passed;
         }));
         return command;
+    }
+
+    /// <summary>Reads <c>COLUMN=TEST[:THRESHOLD]</c> settings.</summary>
+    private static Dictionary<string, (DriftTest?, double?)> ParsePerColumn(string[] values)
+    {
+        var settings = new Dictionary<string, (DriftTest?, double?)>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new GatesInputException(ErrorCodes.BadUsage, $"--column-test '{value}' must be COLUMN=TEST or COLUMN=TEST:THRESHOLD");
+            }
+
+            var column = value[..equals];
+            var rest = value[(equals + 1)..];
+            var colon = rest.IndexOf(':', StringComparison.Ordinal);
+            var testName = colon < 0 ? rest : rest[..colon];
+            double? limit = null;
+            if (colon >= 0)
+            {
+                if (!double.TryParse(rest[(colon + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+                {
+                    throw new GatesInputException(ErrorCodes.BadUsage, $"--column-test '{value}': the threshold must be a number");
+                }
+
+                limit = parsed;
+            }
+
+            DriftTest? test = null;
+            if (!testName.Equals("auto", StringComparison.OrdinalIgnoreCase))
+            {
+                test = DriftTest.Find(testName) ?? throw new GatesInputException(ErrorCodes.BadUsage, $"--column-test '{value}': unknown test '{testName}'");
+            }
+
+            settings[column] = (test, limit);
+        }
+
+        return settings;
     }
 
     private static IReadOnlyList<string> SplitCommas(string[] values) =>

@@ -160,6 +160,16 @@ public sealed class CliTests : IDisposable
         Assert.Matches("[▁▂▃▄▅▆▇█]{3,}", File.ReadAllText(Path.Combine(reports, "report.md")));
 
         Assert.Equal(2, Run("drift", "--reference", reference, "--current", current, "--stattest", "nope").Exit);
+        Assert.Equal(2, Run("drift", "--reference", reference, "--current", current, "--column-test", "x").Exit);
+        Run("drift", "--reference", reference, "--current", current, "--column-test", "x=psi:0.3", "--column-test", "c=tvd", "-r", reports, "--no-progress");
+        using (var perColumn = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, "report.json"))))
+        {
+            var columns = perColumn.RootElement.GetProperty("gates")[0].GetProperty("columns").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+            Assert.Equal("psi", columns["x"].GetProperty("test").GetString());
+            Assert.Equal(0.3, columns["x"].GetProperty("threshold").GetDouble());
+            Assert.Equal("tvd", columns["c"].GetProperty("test").GetString());
+        }
+
         Assert.Equal(0, Run("drift", "--reference", reference, "--current", reference, "-r", reports, "--no-progress").Exit);
     }
 }
