@@ -54,7 +54,7 @@ public sealed class PackageBuildTests(PackedPackage package)
     }
 
     [Fact]
-    public void A_multi_targeted_project_runs_the_gates_once_and_design_time_builds_skip_them()
+    public void A_multi_targeted_project_runs_the_gates_once_design_time_builds_skip_them_and_the_target_runs_alone()
     {
         var project = Path.Combine(package.Root.Path, "work", "multi-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(project);
@@ -77,8 +77,18 @@ public sealed class PackageBuildTests(PackedPackage package)
         Assert.True(designExit == 0, designOutput);
         Assert.DoesNotContain("mlops-gates:", designOutput, StringComparison.Ordinal);
 
+        var (alone, aloneOutput) = Dotnet.Run(project, package.Environment, "build", "-t:MlOpsGates", $"-p:MlOpsGatesVersion={package.Version}", "--nologo", "-v:n", "--disable-build-servers");
+        Assert.True(alone == 0, aloneOutput);
+        Assert.Single(aloneOutput.Split('\n'), l => l.Contains("mlops-gates: passed", StringComparison.Ordinal));
+
         var (exit, output) = Build(project);
         Assert.True(exit == 0, output);
-        Assert.Single(output.Split('\n'), l => l.Contains("mlops-gates: passed", StringComparison.Ordinal));
+        Assert.DoesNotContain("mlops-gates: passed", output, StringComparison.Ordinal);
+        Assert.Contains("Skipping target \"_MlOpsGatesRun\"", output, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(project, "data.csv"), "x\n1\n3\n");
+        var (changed, changedOutput) = Build(project);
+        Assert.True(changed == 0, changedOutput);
+        Assert.Single(changedOutput.Split('\n'), l => l.Contains("mlops-gates: passed", StringComparison.Ordinal));
     }
 }
