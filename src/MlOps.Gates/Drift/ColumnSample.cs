@@ -116,24 +116,7 @@ public sealed class ColumnSample
     }
 
     /// <summary>Categories of a numeric column: its distinct values.</summary>
-    public IReadOnlyDictionary<string, long> NumericCategories()
-    {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var numbers = Numbers;
-        for (var i = 0; i < numbers.Length;)
-        {
-            var j = i;
-            while (j < numbers.Length && numbers[j] == numbers[i])
-            {
-                j++;
-            }
-
-            counts[Data.Numbers.Format(numbers[i])] = j - i;
-            i = j;
-        }
-
-        return counts;
-    }
+    public IReadOnlyDictionary<string, long> NumericCategories() => Binning.Counts(Numbers);
 
     /// <summary>
     /// The first text in a column read as numbers so far: the numbers become categories (as round-trip text, so "1.0"

@@ -186,6 +186,4 @@ public sealed class ColumnStatisticCheck : ColumnCheck
         var fraction = position - low;
         return sorted[low] + ((sorted[high] - sorted[low]) * fraction);
     }
-
-    internal static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

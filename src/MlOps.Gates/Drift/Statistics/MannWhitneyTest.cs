@@ -74,12 +74,10 @@ public static class MannWhitneyTest
         var degree = (long)m * n;
         var counts = new double[degree + 1];
         counts[0] = 1;
-        var current = 0L;
         for (var i = 1; i <= m; i++)
         {
             var shift = n + i;
-            var newDegree = current + shift;
-            for (var k = Math.Min(newDegree, degree); k >= shift; k--)
+            for (var k = degree; k >= shift; k--)
             {
                 counts[k] -= counts[k - shift];
             }
@@ -88,8 +86,6 @@ public static class MannWhitneyTest
             {
                 counts[k] += counts[k - i];
             }
-
-            current = Math.Min(newDegree - i, degree);
         }
 
         // sf(u) = cdf(mn - u) by symmetry.
