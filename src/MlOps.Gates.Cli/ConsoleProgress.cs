@@ -13,7 +13,7 @@ public sealed class ConsoleProgress : IProgress<RunProgress>, IDisposable
     private readonly TextWriter _error;
     private readonly bool _live;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastDraw = TimeSpan.MinValue;
+    private TimeSpan? _lastDraw;
     private bool _drawn;
 
     public ConsoleProgress(TextWriter error, bool live)
@@ -41,7 +41,7 @@ public sealed class ConsoleProgress : IProgress<RunProgress>, IDisposable
             return;
         }
 
-        if (!done && _clock.Elapsed - _lastDraw < TimeSpan.FromMilliseconds(100))
+        if (!done && _lastDraw is { } last && _clock.Elapsed - last < TimeSpan.FromMilliseconds(100))
         {
             return;
         }
