@@ -10,62 +10,35 @@ namespace MlOps.Gates.Reporting;
 public static class Escape
 {
     /// <summary>Text safe inside a Markdown table cell or paragraph: no markup, no HTML, no mentions, one line.</summary>
-    public static string Markdown(object? value)
+    public static string Markdown(object? value) => Replace(Text(value), c => c switch
     {
-        var text = Text(value);
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '&': builder.Append("&amp;"); break;
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
-                case '@': builder.Append("&#64;"); break;
-                case '|': builder.Append("&#124;"); break;
-                case '\r': break;
-                case '\n': builder.Append("<br>"); break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '#' or '~' or '!' or '$':
-                    builder.Append('\\').Append(c);
-                    break;
-                default:
-                    builder.Append(char.IsControl(c) ? ' ' : c);
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
+        '&' => "&amp;",
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '@' => "&#64;",
+        '|' => "&#124;",
+        '\r' => string.Empty,
+        '\n' => "<br>",
+        '\\' or '`' or '*' or '_' or '[' or ']' or '#' or '~' or '!' or '$' => "\\" + c,
+        _ when char.IsControl(c) => " ",
+        _ => null,
+    });
 
     /// <summary>Text safe in HTML element content and quoted attributes.</summary>
     public static string Html(object? value) => System.Net.WebUtility.HtmlEncode(Text(value));
 
     /// <summary>Text safe in XML content and attributes, with characters XML 1.0 forbids removed.</summary>
-    public static string Xml(object? value)
+    public static string Xml(object? value) => Replace(Text(value), c => c switch
     {
-        var text = Text(value);
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '&': builder.Append("&amp;"); break;
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
-                case '"': builder.Append("&quot;"); break;
-                case '\'': builder.Append("&apos;"); break;
-                default:
-                    if (c is '\t' or '\n' or '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF))
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
+        '&' => "&amp;",
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '"' => "&quot;",
+        '\'' => "&apos;",
+        '\t' or '\n' or '\r' => null,
+        _ when c < 0x20 || c is (char)0xFFFE or (char)0xFFFF => string.Empty,
+        _ => null,
+    });
 
     /// <summary>Invariant text for any value: numbers round-trip, null is empty.</summary>
     public static string Text(object? value) => value switch
@@ -77,4 +50,23 @@ public static class Escape
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    /// <summary>Copies text, putting each character's replacement in its place; null keeps the character.</summary>
+    private static string Replace(string text, Func<char, string?> replacement)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (replacement(c) is { } replaced)
+            {
+                builder.Append(replaced);
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }
