@@ -2,7 +2,7 @@ namespace MlOps.Gates;
 
 /// <summary>
 /// Every code MlOps.Gates reports. MLG0xxx usage, MLG1xxx gates file, MLG2xxx data-quality checks,
-/// MLG3xxx data input, MLG8xxx reports, MLG9xxx internal. The README lists them with what they mean.
+/// MLG3xxx data and model input, MLG4xxx drift, MLG5xxx model evaluation, MLG8xxx reports, MLG9xxx internal. The README lists them with what they mean.
 /// </summary>
 public static class ErrorCodes
 {
@@ -33,6 +33,17 @@ public static class ErrorCodes
     public const string BadSnapshot = "MLG3012";
     public const string BadModel = "MLG3013";
     public const string SchemaMismatch = "MLG3014";
+    public const string UnknownClass = "MLG3015";
+    public const string BadPrediction = "MLG3016";
+    public const string RowsDoNotAlign = "MLG3017";
+    public const string MissingColumn = "MLG3018";
+
+    public const string MetricThreshold = "MLG5001";
+    public const string MetricChange = "MLG5002";
+    public const string NonInferiority = "MLG5003";
+    public const string SliceMetric = "MLG5004";
+    public const string MissingBaseline = "MLG5005";
+    public const string NotSignificant = "MLG5006";
 
     public const string TemplateError = "MLG8001";
     public const string ReportWrite = "MLG8002";

@@ -21,7 +21,7 @@ public sealed class MulticlassRegressionMetricsTests
             4,
             rows.Select(r => (int)r[0]).ToArray(),
             rows.Select(r => (int)r[1]).ToArray(),
-            rows.Select(r => r[2..]).ToArray());
+            rows.SelectMany(r => r[2..]).ToArray());
 
         foreach (var metric in Expected.GetProperty("multiclass").EnumerateObject())
         {

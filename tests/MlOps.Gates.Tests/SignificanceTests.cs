@@ -51,15 +51,26 @@ public sealed class SignificanceTests
         var truth = Enumerable.Range(0, rows).Select(_ => random.NextDouble() < 0.5).ToArray();
         var better = truth.Select(t => random.NextDouble() < 0.85 ? t : !t).ToArray();
         var worse = truth.Select(t => random.NextDouble() < 0.75 ? t : !t).ToArray();
-        double Accuracy(bool[] predicted, int[] sample) => sample.Count(i => predicted[i] == truth[i]) / (double)sample.Length;
+        IReadOnlyDictionary<string, double> Accuracy(bool[] predicted, int[] weights)
+        {
+            double right = 0, all = 0;
+            for (var i = 0; i < rows; i++)
+            {
+                right += predicted[i] == truth[i] ? weights[i] : 0;
+                all += weights[i];
+            }
 
-        var first = PairedBootstrap.Interval(rows, s => Accuracy(better, s), s => Accuracy(worse, s), resamples: 400, seed: 7);
-        var again = PairedBootstrap.Interval(rows, s => Accuracy(better, s), s => Accuracy(worse, s), resamples: 400, seed: 7);
-        var same = PairedBootstrap.Interval(rows, s => Accuracy(better, s), s => Accuracy(better, s), resamples: 400, seed: 7);
+            return new Dictionary<string, double> { ["accuracy"] = right / all };
+        }
+
+        var first = PairedBootstrap.Resample(rows, w => Accuracy(better, w), w => Accuracy(worse, w), ["accuracy"], resamples: 400, seed: 7)["accuracy"].Interval(0.95);
+        var again = PairedBootstrap.Resample(rows, w => Accuracy(better, w), w => Accuracy(worse, w), ["accuracy"], resamples: 400, seed: 7)["accuracy"].Interval(0.95);
+        var same = PairedBootstrap.Resample(rows, w => Accuracy(better, w), w => Accuracy(better, w), ["accuracy"], resamples: 400, seed: 7)["accuracy"].Interval(0.95);
+        var observed = better.Zip(truth).Count(p => p.First == p.Second) / (double)rows - worse.Zip(truth).Count(p => p.First == p.Second) / (double)rows;
 
         Assert.Equal(first, again);
         Assert.True(first.Low > 0, $"interval [{first.Low}, {first.High}] should exclude 0");
-        Assert.InRange(first.Observed, first.Low, first.High);
-        Assert.Equal((0.0, 0.0, 0.0), same);
+        Assert.InRange(observed, first.Low, first.High);
+        Assert.Equal((0.0, 0.0), same);
     }
 }

@@ -97,4 +97,32 @@ public static class DataFiles
 
         return (line, column, offset);
     }
+
+    /// <summary>Rows a text file probably holds, from its size and the length of its first lines, so the number lists are allocated once.</summary>
+    public static int ExpectedRows(DatasetOptions dataset)
+    {
+        if (dataset.Format == DataFormat.Parquet)
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(dataset.Path);
+            var buffer = new byte[1 << 16];
+            var read = stream.Read(buffer);
+            var lines = buffer.AsSpan(0, read).Count((byte)'\n');
+            if (lines < 2 || read == 0)
+            {
+                return 0;
+            }
+
+            var estimate = (double)stream.Length / read * lines * 1.02;
+            return (int)Math.Min(estimate + 16, Array.MaxLength / 2);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
 }

@@ -11,7 +11,7 @@ public static class DriftSampleReader
         header = reader.Columns;
         var wanted = (columns ?? reader.Columns).Where(c => reader.IndexOf(c) >= 0 && !exclude.Contains(c)).ToList();
         var indices = wanted.Select(reader.IndexOf).ToArray();
-        var expected = ExpectedRows(dataset);
+        var expected = DataFiles.ExpectedRows(dataset);
         var samples = wanted.Select(c => new ColumnSample(c, expected)).ToArray();
         rows = 0;
         if (reader is CsvTableReader csv)
@@ -67,34 +67,6 @@ public static class DriftSampleReader
             {
                 sample.AddText(text, file, line, column);
             }
-        }
-    }
-
-    /// <summary>Rows a text file probably holds, from its size and the length of its first lines, so the number lists are allocated once.</summary>
-    private static int ExpectedRows(DatasetOptions dataset)
-    {
-        if (dataset.Format == DataFormat.Parquet)
-        {
-            return 0;
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(dataset.Path);
-            var buffer = new byte[1 << 16];
-            var read = stream.Read(buffer);
-            var lines = buffer.AsSpan(0, read).Count((byte)'\n');
-            if (lines < 2 || read == 0)
-            {
-                return 0;
-            }
-
-            var estimate = (double)stream.Length / read * lines * 1.02;
-            return (int)Math.Min(estimate + 16, Array.MaxLength / 2);
-        }
-        catch (IOException)
-        {
-            return 0;
         }
     }
 }

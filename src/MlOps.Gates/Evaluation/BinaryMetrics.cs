@@ -4,28 +4,45 @@ namespace MlOps.Gates.Evaluation;
 /// Binary-classification metrics with scikit-learn 1.2's definitions: accuracy, precision, recall and F1 of the
 /// positive class (0 when undefined, as zero_division gives), ROC AUC by average ranks (ties count a half),
 /// average precision as the step sum over distinct thresholds, and log loss with probabilities clipped to
-/// [eps, 1 - eps], eps being the double's machine epsilon.
+/// [eps, 1 - eps], eps being the double's machine epsilon. Rows may carry integer weights, which is how a bootstrap
+/// resample (a row drawn k times weighs k) and a slice (rows outside weigh 0) are scored without copying.
 /// </summary>
 public static class BinaryMetrics
 {
-    public static IReadOnlyDictionary<string, double> Compute(ReadOnlySpan<bool> labels, ReadOnlySpan<bool> predicted, ReadOnlySpan<double> scores)
+    private const double Eps = 2.220446049250313e-16; // numpy.finfo(float64).eps, scikit-learn 1.2's eps="auto"
+
+    public static IReadOnlyDictionary<string, double> Compute(ReadOnlySpan<bool> labels, ReadOnlySpan<bool> predicted, ReadOnlySpan<double> scores) =>
+        Compute(labels, predicted, scores, scores.IsEmpty ? null : Ascending(scores), default, scoresAreProbabilities: true);
+
+    /// <param name="ascending">Row indices in ascending order of score, computed once with <see cref="Ascending"/>.</param>
+    /// <param name="weights">Each row's weight; empty means every row weighs 1.</param>
+    public static Dictionary<string, double> Compute(
+        ReadOnlySpan<bool> labels,
+        ReadOnlySpan<bool> predicted,
+        ReadOnlySpan<double> scores,
+        int[]? ascending,
+        ReadOnlySpan<int> weights,
+        bool scoresAreProbabilities)
     {
+        var weighted = !weights.IsEmpty;
         long tp = 0, fp = 0, tn = 0, fn = 0;
         for (var i = 0; i < labels.Length; i++)
         {
-            switch ((labels[i], predicted[i]))
+            long w = weighted ? weights[i] : 1;
+            if (labels[i])
             {
-                case (true, true): tp++; break;
-                case (false, true): fp++; break;
-                case (false, false): tn++; break;
-                default: fn++; break;
+                if (predicted[i]) { tp += w; } else { fn += w; }
+            }
+            else
+            {
+                if (predicted[i]) { fp += w; } else { tn += w; }
             }
         }
 
-        double n = labels.Length;
+        double n = tp + fp + tn + fn;
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            ["accuracy"] = (tp + tn) / n,
+            ["accuracy"] = n == 0 ? double.NaN : (tp + tn) / n,
             ["precision"] = tp + fp == 0 ? 0 : (double)tp / (tp + fp),
             ["recall"] = tp + fn == 0 ? 0 : (double)tp / (tp + fn),
             ["f1"] = (2 * tp) + fp + fn == 0 ? 0 : 2.0 * tp / ((2 * tp) + fp + fn),
@@ -34,108 +51,22 @@ public static class BinaryMetrics
             ["true_negatives"] = tn,
             ["false_negatives"] = fn,
         };
-        if (!scores.IsEmpty)
+        if (ascending is not null)
         {
-            metrics["roc_auc"] = RocAuc(labels, scores);
-            metrics["average_precision"] = AveragePrecision(labels, scores);
-            metrics["log_loss"] = LogLoss(labels, scores);
+            var (auc, ap) = Ranking(labels, scores, ascending, weights);
+            metrics["roc_auc"] = auc;
+            metrics["average_precision"] = ap;
+            if (scoresAreProbabilities)
+            {
+                metrics["log_loss"] = LogLoss(labels, scores, weights);
+            }
         }
 
         return metrics;
     }
 
-    /// <summary>The area under the ROC curve: the Mann-Whitney statistic of the positives' scores over all pairs; NaN with one class.</summary>
-    public static double RocAuc(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
-    {
-        var order = Order(scores, descending: false);
-        double positives = 0, rankSum = 0;
-        for (var i = 0; i < order.Length;)
-        {
-            var j = i;
-            while (j < order.Length && scores[order[j]] == scores[order[i]])
-            {
-                j++;
-            }
-
-            var averageRank = ((i + 1) + j) / 2.0;
-            for (var k = i; k < j; k++)
-            {
-                if (labels[order[k]])
-                {
-                    positives++;
-                    rankSum += averageRank;
-                }
-            }
-
-            i = j;
-        }
-
-        var negatives = labels.Length - positives;
-        if (positives == 0 || negatives == 0)
-        {
-            return double.NaN;
-        }
-
-        return (rankSum - (positives * (positives + 1) / 2)) / (positives * negatives);
-    }
-
-    /// <summary>Average precision: the sum over distinct thresholds, highest first, of (recall step) times precision.</summary>
-    public static double AveragePrecision(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
-    {
-        var order = Order(scores, descending: true);
-        double positives = 0;
-        foreach (var label in labels)
-        {
-            positives += label ? 1 : 0;
-        }
-
-        if (positives == 0)
-        {
-            return double.NaN;
-        }
-
-        double tp = 0, fp = 0, previousRecall = 0, sum = 0;
-        for (var i = 0; i < order.Length;)
-        {
-            var j = i;
-            while (j < order.Length && scores[order[j]] == scores[order[i]])
-            {
-                if (labels[order[j]])
-                {
-                    tp++;
-                }
-                else
-                {
-                    fp++;
-                }
-
-                j++;
-            }
-
-            var recall = tp / positives;
-            sum += (recall - previousRecall) * (tp / (tp + fp));
-            previousRecall = recall;
-            i = j;
-        }
-
-        return sum;
-    }
-
-    /// <summary>Mean negative log-likelihood of the labels under the scores read as P(positive).</summary>
-    public static double LogLoss(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
-    {
-        const double eps = 2.220446049250313e-16; // numpy.finfo(float64).eps, scikit-learn 1.2's eps="auto"
-        double sum = 0;
-        for (var i = 0; i < labels.Length; i++)
-        {
-            var p = Math.Clamp(scores[i], eps, 1 - eps);
-            sum += labels[i] ? Math.Log(p) : Math.Log(1 - p);
-        }
-
-        return -sum / labels.Length;
-    }
-
-    private static int[] Order(ReadOnlySpan<double> scores, bool descending)
+    /// <summary>Row indices sorted by ascending score, ties in row order.</summary>
+    public static int[] Ascending(ReadOnlySpan<double> scores)
     {
         var keys = scores.ToArray();
         var order = new int[keys.Length];
@@ -145,11 +76,125 @@ public static class BinaryMetrics
         }
 
         Array.Sort(keys, order);
-        if (descending)
+        return order;
+    }
+
+    /// <summary>
+    /// ROC AUC and average precision in one walk over the score order. AUC: each positive scores 1 for every negative
+    /// below it and a half for every negative tied with it, over all pairs; NaN with one class. AP: from the highest
+    /// score down, each distinct threshold adds its step in recall times its precision; NaN without positives.
+    /// </summary>
+    private static (double Auc, double AveragePrecision) Ranking(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, int[] ascending, ReadOnlySpan<int> weights)
+    {
+        var weighted = !weights.IsEmpty;
+        double positives = 0, negatives = 0, pairs = 0;
+        for (var i = 0; i < ascending.Length;)
         {
-            Array.Reverse(order);
+            double groupPositives = 0, groupNegatives = 0;
+            var score = scores[ascending[i]];
+            for (; i < ascending.Length && scores[ascending[i]] == score; i++)
+            {
+                var row = ascending[i];
+                double w = weighted ? weights[row] : 1;
+                if (labels[row]) { groupPositives += w; } else { groupNegatives += w; }
+            }
+
+            pairs += groupPositives * (negatives + (groupNegatives / 2));
+            positives += groupPositives;
+            negatives += groupNegatives;
         }
 
-        return order;
+        var auc = positives == 0 || negatives == 0 ? double.NaN : pairs / (positives * negatives);
+        if (positives == 0)
+        {
+            return (auc, double.NaN);
+        }
+
+        double tp = 0, fp = 0, previousRecall = 0, sum = 0;
+        for (var i = ascending.Length - 1; i >= 0;)
+        {
+            var score = scores[ascending[i]];
+            for (; i >= 0 && scores[ascending[i]] == score; i--)
+            {
+                var row = ascending[i];
+                double w = weighted ? weights[row] : 1;
+                if (labels[row]) { tp += w; } else { fp += w; }
+            }
+
+            if (tp + fp == 0)
+            {
+                continue;
+            }
+
+            var recall = tp / positives;
+            sum += (recall - previousRecall) * (tp / (tp + fp));
+            previousRecall = recall;
+        }
+
+        return (auc, sum);
+    }
+
+    /// <summary>Mean negative log-likelihood of the labels under the scores read as P(positive).</summary>
+    public static double LogLoss(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, ReadOnlySpan<int> weights = default)
+    {
+        var weighted = !weights.IsEmpty;
+        double sum = 0, total = 0;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            double w = weighted ? weights[i] : 1;
+            if (w == 0)
+            {
+                continue;
+            }
+
+            var p = Math.Clamp(scores[i], Eps, 1 - Eps);
+            sum += w * (labels[i] ? Math.Log(p) : Math.Log(1 - p));
+            total += w;
+        }
+
+        return total == 0 ? double.NaN : -sum / total;
+    }
+
+    /// <summary>
+    /// Points of the ROC curve (false-positive rate, true-positive rate) and the precision-recall curve (recall,
+    /// precision), one per distinct score from the highest down, thinned to at most <paramref name="points"/> each.
+    /// </summary>
+    public static (IReadOnlyList<(double X, double Y)> Roc, IReadOnlyList<(double X, double Y)> PrecisionRecall) Curves(
+        ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, int[] ascending, int points = 200)
+    {
+        double positives = 0;
+        foreach (var label in labels)
+        {
+            positives += label ? 1 : 0;
+        }
+
+        var negatives = labels.Length - positives;
+        var roc = new List<(double, double)> { (0, 0) };
+        var pr = new List<(double, double)>();
+        double tp = 0, fp = 0;
+        for (var i = ascending.Length - 1; i >= 0;)
+        {
+            var score = scores[ascending[i]];
+            for (; i >= 0 && scores[ascending[i]] == score; i--)
+            {
+                if (labels[ascending[i]]) { tp++; } else { fp++; }
+            }
+
+            roc.Add((negatives == 0 ? 0 : fp / negatives, positives == 0 ? 0 : tp / positives));
+            pr.Add((positives == 0 ? 0 : tp / positives, tp / (tp + fp)));
+        }
+
+        return (Thin(roc, points), Thin(pr, points));
+    }
+
+    private static List<(double X, double Y)> Thin(List<(double X, double Y)> curve, int points)
+    {
+        if (curve.Count <= points)
+        {
+            return curve;
+        }
+
+        var step = (curve.Count - 1) / (double)(points - 1);
+        return Enumerable.Range(0, points).Select(i => curve[(int)Math.Round(i * step)]).ToList();
     }
 }

@@ -1,44 +1,46 @@
 namespace MlOps.Gates.Evaluation;
 
 /// <summary>
-/// A seeded paired bootstrap of a metric's difference, candidate minus baseline: the same resampled rows score both
-/// models, so the interval reflects the difference itself rather than each model's own noise. Percentile interval.
+/// A seeded paired bootstrap of metric differences, candidate minus baseline: each resample draws the rows once and
+/// scores both models on them, so the interval reflects the difference itself rather than each model's own noise.
+/// A resample is a vector of row weights (how often each row was drawn); resample r draws from a generator seeded by
+/// (seed, r), so the result does not depend on how many cores share the work.
 /// </summary>
 public static class PairedBootstrap
 {
-    public static (double Low, double High, double Observed) Interval(
+    public static IReadOnlyDictionary<string, BootstrapDistribution> Resample(
         int rows,
-        Func<int[], double> candidateMetric,
-        Func<int[], double> baselineMetric,
+        Func<int[], IReadOnlyDictionary<string, double>> candidate,
+        Func<int[], IReadOnlyDictionary<string, double>> baseline,
+        IReadOnlyCollection<string> metrics,
         int resamples = 1000,
-        double confidence = 0.95,
         int seed = 42)
     {
-        var all = Enumerable.Range(0, rows).ToArray();
-        var observed = candidateMetric(all) - baselineMetric(all);
-        var random = new Random(seed);
-        var differences = new double[resamples];
-        var sample = new int[rows];
-        for (var r = 0; r < resamples; r++)
-        {
-            for (var i = 0; i < rows; i++)
+        var differences = metrics.ToDictionary(m => m, _ => new double[resamples], StringComparer.Ordinal);
+        Parallel.For(
+            0,
+            resamples,
+            () => new int[rows],
+            (r, _, weights) =>
             {
-                sample[i] = random.Next(rows);
-            }
+                Array.Clear(weights);
+                var random = new Random(unchecked((seed * 1_000_003) + r));
+                for (var i = 0; i < rows; i++)
+                {
+                    weights[random.Next(rows)]++;
+                }
 
-            differences[r] = candidateMetric(sample) - baselineMetric(sample);
-        }
+                var a = candidate(weights);
+                var b = baseline(weights);
+                foreach (var (metric, values) in differences)
+                {
+                    values[r] = a.TryGetValue(metric, out var x) && b.TryGetValue(metric, out var y) ? x - y : double.NaN;
+                }
 
-        Array.Sort(differences);
-        var alpha = (1 - confidence) / 2;
-        return (Percentile(differences, alpha), Percentile(differences, 1 - alpha), observed);
-    }
+                return weights;
+            },
+            _ => { });
 
-    private static double Percentile(double[] sorted, double q)
-    {
-        var position = q * (sorted.Length - 1);
-        var low = (int)Math.Floor(position);
-        var high = Math.Min(low + 1, sorted.Length - 1);
-        return sorted[low] + ((sorted[high] - sorted[low]) * (position - low));
+        return differences.ToDictionary(d => d.Key, d => new BootstrapDistribution(d.Value), StringComparer.Ordinal);
     }
 }

@@ -1,0 +1,26 @@
+namespace MlOps.Gates.Evaluation;
+
+/// <summary>The values of one column read for an evaluation: as codes of distinct texts, or as finite numbers.</summary>
+internal sealed class ColumnBuffer(string column, string role, bool numeric, int expectedRows, bool allowMissing = false, bool unitInterval = false)
+{
+    public string Column { get; } = column;
+
+    /// <summary>What the column is for, in messages: "label", "score", "probability of cat".</summary>
+    public string Role { get; } = role;
+
+    public bool Numeric { get; } = numeric;
+
+    public bool AllowMissing { get; } = allowMissing;
+
+    /// <summary>Whether every value must lie in [0, 1], as a probability must.</summary>
+    public bool UnitInterval { get; } = unitInterval;
+
+    public CodeBook Book { get; } = new();
+
+    public List<int> Codes { get; } = numeric ? [] : new List<int>(expectedRows);
+
+    public List<double> Numbers { get; } = numeric ? new List<double>(expectedRows) : [];
+
+    /// <summary>Whether every number seen so far is in [0, 1].</summary>
+    public bool AllInUnitInterval { get; set; } = true;
+}

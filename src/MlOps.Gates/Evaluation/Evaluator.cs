@@ -1,0 +1,148 @@
+namespace MlOps.Gates.Evaluation;
+
+/// <summary>
+/// Scores a candidate (and its baseline, when there is one) on the same labelled rows, puts numbers on the difference
+/// (paired bootstrap intervals, McNemar's test), judges every threshold and every slice.
+/// </summary>
+public static class Evaluator
+{
+    public static EvaluationOutcome Evaluate(GroundTruth truth, ModelOutput candidate, ModelOutput? baseline, EvaluationSettings settings)
+    {
+        var candidateMetrics = new ModelMetrics(truth, candidate);
+        var baselineMetrics = baseline is null ? null : new ModelMetrics(truth, baseline);
+        var candidateValues = candidateMetrics.Compute();
+        var baselineValues = baselineMetrics?.Compute();
+        var thresholds = settings.Thresholds.Select(t => t with { Metric = MetricNames.Canonical(t.Metric, truth.Task) }).ToList();
+        var names = MetricNames.Headline(truth.Task).Where(candidateValues.Values.ContainsKey)
+            .Concat(thresholds.Select(t => t.Metric))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var differences = new Dictionary<string, MetricDifference>(StringComparer.Ordinal);
+        (long, long, double)? mcnemar = null;
+        if (baselineMetrics is not null)
+        {
+            var bootstrap = settings.Resamples > 0
+                ? PairedBootstrap.Resample(truth.Count, w => candidateMetrics.Compute(w).Values, w => baselineMetrics.Compute(w).Values, names, settings.Resamples, settings.Seed)
+                : null;
+            if (truth.Task != EvaluationTask.Regression)
+            {
+                var first = new bool[truth.Count];
+                var second = new bool[truth.Count];
+                for (var i = 0; i < truth.Count; i++)
+                {
+                    first[i] = candidate.Correct(truth, i);
+                    second[i] = baseline!.Correct(truth, i);
+                }
+
+                mcnemar = McNemarTest.Test(first, second);
+            }
+
+            foreach (var name in names)
+            {
+                var p = name is "accuracy" or "micro_accuracy" ? mcnemar?.Item3 : null;
+                differences[name] = new MetricDifference(bootstrap?.GetValueOrDefault(name), p);
+            }
+        }
+
+        var verdicts = ThresholdJudge.Judge(thresholds, candidateValues.Values, baselineValues?.Values, differences, settings.Confidence)
+            .ToDictionary(v => v.Metric, StringComparer.Ordinal);
+        var comparisons = names.Select(name => Compare(name, candidateValues, baselineValues, differences, settings.Confidence, thresholds, verdicts)).ToList();
+        var curves = candidateMetrics.Curves();
+        var baselineCurves = baselineMetrics?.Curves();
+        return new EvaluationOutcome
+        {
+            Task = truth.Task,
+            Rows = truth.Count,
+            Classes = truth.Classes,
+            Candidate = candidateValues,
+            Baseline = baselineValues,
+            Metrics = comparisons,
+            McNemar = mcnemar,
+            Roc = curves?.Roc ?? [],
+            PrecisionRecall = curves?.PrecisionRecall ?? [],
+            BaselineRoc = baselineCurves?.Roc ?? [],
+            BaselinePrecisionRecall = baselineCurves?.PrecisionRecall ?? [],
+            Slices = settings.Slices.SelectMany(spec => Slice(truth, spec, candidateMetrics, baselineMetrics)).ToList(),
+        };
+    }
+
+    private static MetricComparison Compare(
+        string name,
+        MetricValues candidate,
+        MetricValues? baseline,
+        Dictionary<string, MetricDifference> differences,
+        double confidence,
+        List<MetricThreshold> thresholds,
+        Dictionary<string, ThresholdVerdict> verdicts)
+    {
+        var value = candidate.Values.GetValueOrDefault(name, double.NaN);
+        double? reference = baseline is not null && baseline.Values.TryGetValue(name, out var b) ? b : null;
+        var difference = differences.GetValueOrDefault(name);
+        (double Low, double High)? interval = difference?.Bootstrap is { Count: > 0 } d ? d.Interval(confidence) : null;
+        var threshold = thresholds.FirstOrDefault(t => t.Metric == name) ?? new MetricThreshold(name);
+        return new MetricComparison(
+            name,
+            value,
+            reference,
+            reference is null ? null : value - reference.Value,
+            interval?.Low,
+            interval?.High,
+            difference?.McNemarPValue,
+            threshold.Greater,
+            verdicts.GetValueOrDefault(name));
+    }
+
+    private static IEnumerable<SliceOutcome> Slice(GroundTruth truth, SliceSpec spec, ModelMetrics candidate, ModelMetrics? baseline)
+    {
+        var columns = spec.Columns.Select(c => truth.Slices.First(s => s.Name == c)).ToList();
+        // Rows are keyed by their slice columns' value codes combined in mixed radix, so naming a slice happens once per slice, not per row.
+        var keys = new Dictionary<long, int>();
+        var sliceOf = new int[truth.Count];
+        var labels = new List<string>();
+        for (var row = 0; row < truth.Count; row++)
+        {
+            long key = 0;
+            foreach (var c in columns)
+            {
+                key = (key * (c.Values.Count + 1)) + c.Codes[row] + 1;
+            }
+
+            if (!keys.TryGetValue(key, out var slice))
+            {
+                slice = keys.Count;
+                keys[key] = slice;
+                labels.Add(string.Join(", ", columns.Select(c => $"{c.Name}={(c.Codes[row] < 0 ? "(missing)" : c.Values[c.Codes[row]])}")));
+            }
+
+            sliceOf[row] = slice;
+        }
+
+        var thresholds = spec.Thresholds.Select(t => t with { Metric = MetricNames.Canonical(t.Metric, truth.Task) }).ToList();
+        var outcomes = new List<SliceOutcome>();
+        var weights = new int[truth.Count];
+        for (var slice = 0; slice < labels.Count; slice++)
+        {
+            var rows = 0;
+            for (var row = 0; row < truth.Count; row++)
+            {
+                var inSlice = sliceOf[row] == slice;
+                weights[row] = inSlice ? 1 : 0;
+                rows += inSlice ? 1 : 0;
+            }
+
+            var values = candidate.Compute(weights).Values;
+            var reference = baseline?.Compute(weights).Values;
+            var tooSmall = rows < spec.MinSliceSize;
+            var verdicts = tooSmall ? [] : ThresholdJudge.Judge(thresholds, values, reference);
+            outcomes.Add(new SliceOutcome(labels[slice], spec.Columns, rows, tooSmall, values, reference, verdicts));
+        }
+
+        var first = thresholds.FirstOrDefault();
+        return first is null
+            ? outcomes.OrderBy(o => o.Name, StringComparer.Ordinal)
+            : outcomes.OrderBy(o => o.TooSmall)
+                .ThenBy(o => o.Metrics.GetValueOrDefault(first.Metric, double.NaN) is var v && double.IsNaN(v) ? double.MaxValue : first.Greater ? v : -v)
+                .ThenBy(o => o.Name, StringComparer.Ordinal);
+    }
+}
