@@ -17,6 +17,7 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
         root.Subcommands.Add(CheckCommand.Create(this));
         root.Subcommands.Add(ProfileCommand.Create(this));
         root.Subcommands.Add(DriftCommand.Create(this));
+        root.Subcommands.Add(EvaluateCommand.Create(this));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

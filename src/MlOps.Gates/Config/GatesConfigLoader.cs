@@ -235,6 +235,13 @@ public static class GatesConfigLoader
         }
 
         var type = map.String("type") ?? DataQualityGate.TypeName;
+        if (type == EvaluateGate.TypeName)
+        {
+            var evaluate = EvaluateGateReader.Read(map, name, datasets, baseDirectory, diagnostics, context);
+            map.RejectUnknownKeys();
+            return evaluate;
+        }
+
         if (type == DriftGate.TypeName)
         {
             var drift = DriftGateReader.Read(map, name, datasets, baseDirectory, diagnostics, context);
@@ -244,7 +251,7 @@ public static class GatesConfigLoader
 
         if (type is not (DataQualityGate.TypeName or "quality" or "data-quality" or "expectations"))
         {
-            diagnostics.Error(ErrorCodes.UnknownReference, $"{context}: unknown gate type '{type}'; this version knows: {DataQualityGate.TypeName}, {DriftGate.TypeName}", map.Get("type")!);
+            diagnostics.Error(ErrorCodes.UnknownReference, $"{context}: unknown gate type '{type}'; this version knows: {DataQualityGate.TypeName}, {DriftGate.TypeName}, {EvaluateGate.TypeName}", map.Get("type")!);
             map.Allow(map.Keys.ToArray());
             return null;
         }
@@ -311,7 +318,7 @@ public static class GatesConfigLoader
         var node = map.Get(key, aliases);
         if (node is null)
         {
-            diagnostics.Error(ErrorCodes.MissingKey, $"{context}: '{key}' is required (a name from 'datasets' or a mapping with a path)", map.Node);
+            diagnostics.Error(ErrorCodes.MissingKey, $"{context}: '{key}' is required (a name from 'datasets', a file path or a mapping with a path)", map.Node);
             return null;
         }
 
@@ -329,6 +336,12 @@ public static class GatesConfigLoader
         if (datasets.TryGetValue(reference, out var dataset))
         {
             return dataset;
+        }
+
+        // A file path in place of a dataset name: anything with a folder or an extension.
+        if (reference.Contains('/', StringComparison.Ordinal) || reference.Contains('\\', StringComparison.Ordinal) || System.IO.Path.HasExtension(reference))
+        {
+            return Dataset(key, reference, node, baseDirectory, diagnostics, $"{context} {key}", null);
         }
 
         var near = Suggest.Nearest(reference, datasets.Keys);

@@ -60,4 +60,51 @@ public static class Charts
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"0\" y1=\"{height + 1}\" x2=\"{width}\" y2=\"{height + 1}\" stroke=\"#d0d7de\"/></svg>");
         return svg.ToString();
     }
+
+    /// <summary>
+    /// A ROC or precision-recall curve as inline SVG, the candidate in blue over the baseline in grey; the ROC chart
+    /// carries the chance diagonal. Axes run from 0 to 1.
+    /// </summary>
+    public static string Curve(IReadOnlyList<CurvePoint>? candidate, IReadOnlyList<CurvePoint>? baseline, string kind)
+    {
+        if (candidate is null || candidate.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        const int size = 220;
+        const int pad = 28;
+        var roc = kind == "roc";
+        var (xLabel, yLabel) = roc ? ("false-positive rate", "true-positive rate") : ("recall", "precision");
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"curve\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{size + pad + 8}\" height=\"{size + pad + 8}\" viewBox=\"0 0 {size + pad + 8} {size + pad + 8}\" role=\"img\" aria-label=\"{(roc ? "ROC curve" : "precision-recall curve")}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{pad}\" y=\"4\" width=\"{size}\" height=\"{size}\" fill=\"none\" stroke=\"#d0d7de\"/>");
+        if (roc)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{pad}\" y1=\"{size + 4}\" x2=\"{pad + size}\" y2=\"4\" stroke=\"#d0d7de\" stroke-dasharray=\"4 3\"/>");
+        }
+
+        if (baseline is { Count: > 0 })
+        {
+            svg.Append(Polyline(baseline, size, pad, "#8c959f", "baseline"));
+        }
+
+        svg.Append(Polyline(candidate, size, pad, "#0969da", "candidate"));
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{pad + (size / 2)}\" y=\"{size + pad + 2}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#57606a\">{xLabel}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"11\" y=\"{4 + (size / 2)}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#57606a\" transform=\"rotate(-90 11 {4 + (size / 2)})\">{yLabel}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{pad - 3}\" y=\"{size + 4}\" font-size=\"9\" text-anchor=\"end\" fill=\"#57606a\">0</text><text x=\"{pad - 3}\" y=\"12\" font-size=\"9\" text-anchor=\"end\" fill=\"#57606a\">1</text>");
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
+
+    private static string Polyline(IReadOnlyList<CurvePoint> points, int size, int pad, string color, string title)
+    {
+        var path = new StringBuilder();
+        foreach (var p in points)
+        {
+            path.Append(CultureInfo.InvariantCulture, $"{pad + (Math.Clamp(p.X, 0, 1) * size):0.#},{4 + ((1 - Math.Clamp(p.Y, 0, 1)) * size):0.#} ");
+        }
+
+        return $"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{path.ToString().TrimEnd()}\"><title>{title}</title></polyline>";
+    }
 }

@@ -42,5 +42,29 @@ public static class Formats
         _ => Escape.Text(status),
     };
 
+    /// <summary>A difference with its sign: +0.0123, -0.5, 0.</summary>
+    public static string Signed(object? value) => value switch
+    {
+        null => "",
+        double d when double.IsNaN(d) => "NaN",
+        double d when d > 0 => "+" + Number(d),
+        double d => Number(d),
+        _ => Escape.Text(value),
+    };
+
+    /// <summary>An interval as [low, high] with signs, or nothing when there is none.</summary>
+    public static string Interval(object? low, object? high) =>
+        low is double l && high is double h && double.IsFinite(l) && double.IsFinite(h) ? $"[{Signed(l)}, {Signed(h)}]" : "";
+
+    /// <summary>The icon of a verdict word: passed, failed, warning; nothing for a metric that is only reported.</summary>
+    public static string VerdictIcon(object? verdict) => (verdict as string) switch
+    {
+        "passed" => "✅",
+        "failed" => "❌",
+        "warning" => "⚠️",
+        "too small" => "⏭️",
+        _ => "",
+    };
+
     public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " s";
 }

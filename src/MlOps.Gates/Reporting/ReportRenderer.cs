@@ -39,6 +39,10 @@ public sealed class ReportRenderer(string? templatesDirectory = null)
         globals.Import("seconds", new Func<TimeSpan, string>(Formats.Seconds));
         globals.Import("sparkline", new Func<IReadOnlyList<ChartPoint>?, bool, string>(Charts.Sparkline));
         globals.Import("svg_chart", new Func<IReadOnlyList<ChartPoint>?, string>(Charts.Svg));
+        globals.Import("signed", new Func<object?, string>(Formats.Signed));
+        globals.Import("interval", new Func<object?, object?, string>(Formats.Interval));
+        globals.Import("verdict_icon", new Func<object?, string>(Formats.VerdictIcon));
+        globals.Import("curve_svg", new Func<IReadOnlyList<CurvePoint>?, IReadOnlyList<CurvePoint>?, string, string>(Charts.Curve));
         globals.Import("metric", new Func<CheckResult, string, string>((c, name) => c.Metrics.TryGetValue(name, out var v) ? Formats.Number(v) : string.Empty));
         globals.Import("location", new Func<SourceLocation?, string>(l => l?.ToString() ?? string.Empty));
         globals["run"] = run;

@@ -22,6 +22,9 @@ public sealed class GateResult
 
     public TimeSpan Duration { get; init; }
 
+    /// <summary>For evaluate gates: the metrics beside the baseline's, confusion matrices, curves and slices.</summary>
+    public ModelEvaluation? Evaluation { get; init; }
+
     public int PassedChecks => Checks.Count(c => c.Success);
 
     public int FailedChecks => Checks.Count(c => c.Status == GateStatus.Failed);

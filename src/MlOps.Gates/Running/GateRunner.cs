@@ -35,6 +35,12 @@ public sealed class GateRunner(TimeProvider? time = null)
             results[gate] = DriftRunner.Run(gate, progress);
         }
 
+        foreach (var gate in config.Gates.OfType<EvaluateGate>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results[gate] = EvaluateRunner.Run(gate, progress);
+        }
+
         return new RunResult
         {
             Version = ToolVersion,

@@ -32,7 +32,7 @@ public static class InputStamp
         return Convert.ToHexString(hash.GetCurrentHash());
     }
 
-    /// <summary>The files a run reads: the gates file, suites, data and user templates.</summary>
+    /// <summary>The files a run reads: the gates file, suites, data, models and user templates.</summary>
     public static IReadOnlyList<string> InputFiles(GatesConfig config)
     {
         var files = new List<string>();
@@ -43,6 +43,7 @@ public static class InputStamp
 
         files.AddRange(config.Gates.OfType<DataQualityGate>().Select(g => g.Dataset.Path));
         files.AddRange(config.Gates.OfType<DriftGate>().SelectMany(g => new[] { g.Reference.Path, g.Current.Path, g.Model }.OfType<string>()));
+        files.AddRange(config.Gates.OfType<EvaluateGate>().SelectMany(g => new[] { g.Data.Path, g.Model?.Path, g.Baseline is { Kind: not ModelSourceKind.Registry } b ? b.Path : null }.OfType<string>()));
         if (config.Reports.TemplatesDirectory is { } templates && Directory.Exists(templates))
         {
             files.AddRange(Directory.EnumerateFiles(templates).Order(StringComparer.Ordinal));

@@ -1,0 +1,8 @@
+namespace MlOps.Gates.Config;
+
+public enum ModelSourceKind
+{
+    ModelFile,
+    PredictionsFile,
+    Registry,
+}
