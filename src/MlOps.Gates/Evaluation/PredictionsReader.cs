@@ -12,6 +12,7 @@ public static class PredictionsReader
     /// <summary>Reads a predictions file: labels, slices and the model's predictions, all from its columns.</summary>
     public static (GroundTruth Truth, ModelOutput Output) Read(DatasetOptions file, EvaluationColumns columns)
     {
+        columns = WithConventionalColumns(file, columns);
         if (columns.Predicted is null && columns.Score is null && columns.Probability is null && columns.Probabilities.Count == 0)
         {
             throw new GatesInputException(ErrorCodes.MissingColumn, $"{file.DisplayPath}: name the column of the predicted label, the score, the probability or the class probabilities", file.DeclaredAt);
@@ -27,6 +28,27 @@ public static class PredictionsReader
 
         var truth = Truth(file, columns, task.Value, read, knownClasses: columns.Probabilities.Select(p => p.Key).ToList());
         return (truth, Output(file, columns, truth, read));
+    }
+
+    /// <summary>
+    /// A predictions file whose columns are not named gets the usual names where its header has them:
+    /// predicted (prediction, predicted_label, PredictedLabel), probability (Probability) and score (Score).
+    /// </summary>
+    private static EvaluationColumns WithConventionalColumns(DatasetOptions file, EvaluationColumns columns)
+    {
+        if (columns.Predicted is not null || columns.Score is not null || columns.Probability is not null || columns.Probabilities.Count > 0)
+        {
+            return columns;
+        }
+
+        using var reader = TableReaders.Open(file);
+        string? Find(params string[] names) => names.FirstOrDefault(n => reader.IndexOf(n) >= 0);
+        return columns with
+        {
+            Predicted = Find("predicted", "prediction", "predicted_label", "PredictedLabel", "Prediction"),
+            Probability = Find("probability", "Probability"),
+            Score = Find("score", "Score"),
+        };
     }
 
     /// <summary>Reads the labels and slices of a dataset a model will score; the classes come from the model when it names them.</summary>

@@ -99,7 +99,14 @@ internal static class OnnxModel
         {
             var wanted = roles.Values.Distinct().ToArray();
             var transformer = ml.Transforms.ApplyOnnxModel(wanted, columns.Select(c => c.Name).ToArray(), modelPath).Fit(view);
-            return (transformer.Transform(view), io with { Outputs = roles });
+            var scored = transformer.Transform(view);
+
+            // ML.NET names the outputs of a model it exported without their ".output" suffix.
+            var resolved = roles.ToDictionary(
+                r => r.Key,
+                r => scored.Schema.GetColumnOrNull(r.Value) is null && r.Value.EndsWith(".output", StringComparison.Ordinal) ? r.Value[..^".output".Length] : r.Value,
+                StringComparer.Ordinal);
+            return (scored, io with { Outputs = resolved });
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or OnnxRuntimeException)
         {
