@@ -13,7 +13,11 @@ public static class Evaluator
         var candidateValues = candidateMetrics.Compute();
         var baselineValues = baselineMetrics?.Compute();
         var thresholds = settings.Thresholds.Select(t => t with { Metric = MetricNames.Canonical(t.Metric, truth.Task) }).ToList();
+        var perClass = truth.Task == EvaluationTask.Multiclass
+            ? truth.Classes.SelectMany(c => new[] { $"precision_{c}", $"recall_{c}" })
+            : [];
         var names = MetricNames.Headline(truth.Task).Where(candidateValues.Values.ContainsKey)
+            .Concat(perClass)
             .Concat(thresholds.Select(t => t.Metric))
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -29,10 +29,28 @@ public static class ModelScorer
         {
             return ModelOutputReader.Read(scored, modelDisplayPath, outputs, task);
         }
+        catch (Exception e) when (e is not GatesInputException && Inner(e) is { } input)
+        {
+            // ML.NET wraps what a cursor throws; the data's own error, with its place, is the one to report.
+            throw input;
+        }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
             throw new GatesInputException(ErrorCodes.SchemaMismatch, $"{modelDisplayPath} cannot score {data.DisplayPath}: {e.Message}", new SourceLocation(data.DisplayPath, 1, 1), e);
         }
+    }
+
+    private static GatesInputException? Inner(Exception e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is GatesInputException input)
+            {
+                return input;
+            }
+        }
+
+        return e is AggregateException aggregate ? aggregate.InnerExceptions.Select(Inner).FirstOrDefault(i => i is not null) : null;
     }
 
     private static IDataView Transform(MLContext ml, string modelPath, string modelDisplayPath, DatasetOptions data, IReadOnlyList<string> header, ModelInputs io)

@@ -87,6 +87,10 @@ public static class ReportJson
             ? gate.Checks.Where(c => c.Columns.Count == 1).Select(c => new DriftColumn(c))
             : null;
 
+        /// <summary>For evaluate gates: each metric with its baseline value, delta, interval and verdict; confusion matrices, curves and slices.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public ModelEvaluation? Evaluation => gate.Evaluation;
+
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public double? DriftShare => gate.Type == "drift" ? gate.Metrics.GetValueOrDefault("drift_share") : null;
 
