@@ -17,7 +17,9 @@ public sealed class PackageBuildTests(PackedPackage package)
         var (exit, output) = Build(sample);
 
         Assert.True(exit == 0, output);
-        Assert.Contains("mlops-gates: passed with warnings: 2 gate(s)", output, StringComparison.Ordinal);
+        Assert.Contains("trained ", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(sample, "models", "churn-model.zip")));
+        Assert.Contains("mlops-gates: passed with warnings: 3 gate(s)", output, StringComparison.Ordinal);
         Assert.Contains($"{Path.Combine(sample, "mlops-gates.yml")}(", output, StringComparison.Ordinal);
         Assert.Contains("warning MLG4001: customer-drift: contract:", output, StringComparison.Ordinal);
         Assert.DoesNotContain("mlops-gates : warning", output, StringComparison.Ordinal);
@@ -27,8 +29,19 @@ public sealed class PackageBuildTests(PackedPackage package)
             Assert.True(File.Exists(Path.Combine(reports, file)), file);
         }
 
+        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, "report.json"))))
+        {
+            var gate = json.RootElement.GetProperty("gates").EnumerateArray().Single(g => g.GetProperty("type").GetString() == "evaluate");
+            Assert.Equal("passed", gate.GetProperty("status").GetString());
+            var evaluation = gate.GetProperty("evaluation");
+            Assert.Equal("models/churn-model.zip", evaluation.GetProperty("candidate").GetString());
+            Assert.Equal("models/production.zip", evaluation.GetProperty("baseline").GetString());
+            Assert.Contains(evaluation.GetProperty("metrics").EnumerateArray(), m => m.GetProperty("name").GetString() == "roc_auc" && m.GetProperty("intervalLow").ValueKind == System.Text.Json.JsonValueKind.Number);
+        }
+
         var (again, second) = Build(sample);
         Assert.Equal(0, again);
+        Assert.Contains("Skipping target \"TrainChurnModel\"", second, StringComparison.Ordinal);
         Assert.DoesNotContain("mlops-gates: passed", second, StringComparison.Ordinal);
         Assert.Contains("Skipping target \"_MlOpsGatesRun\"", second, StringComparison.Ordinal);
     }
@@ -51,6 +64,23 @@ public sealed class PackageBuildTests(PackedPackage package)
         Assert.Contains($"{data}({row + 1},8): error MLG2009:", output, StringComparison.Ordinal);
         Assert.DoesNotContain("MSB3073", output, StringComparison.Ordinal);
         Assert.DoesNotContain("MLG0006", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_worse_than_production_fails_the_build_at_the_metrics_line_in_the_gates_file()
+    {
+        // The candidate trains on 40 rows; production on 250. The gate must find it worse beyond the margin.
+        var sample = package.CopySample("Churn");
+        var config = Path.Combine(sample, "mlops-gates.yml");
+        var lines = File.ReadAllLines(config);
+        var roc = Array.FindIndex(lines, l => l.Trim() == "roc_auc: 0.7");
+
+        var (exit, output) = Build(sample, "-p:ChurnTrainingRows=40");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"{config}({roc + 1},7): error MLG5001: churn-model: roc_auc: roc_auc = ", output, StringComparison.Ordinal);
+        Assert.Contains("may be worse than the baseline by up to", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MSB3073", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,6 +37,9 @@ public sealed class PackedPackage : IDisposable
     {
         var target = Path.Combine(Root.Path, "work", $"{name}-{Guid.NewGuid():N}");
         Copy(Path.Combine(RepositoryRoot, "samples", name), target);
+
+        // A model a local build trained is not part of the sample: a clean clone has none.
+        File.Delete(Path.Combine(target, "models", "churn-model.zip"));
         var fallback = Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         File.WriteAllText(Path.Combine(target, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>

@@ -30,7 +30,8 @@ internal static class ClassMapping
             var outside = labels.Values.Select((v, i) => (v, i)).FirstOrDefault(p => !Same(p.v, positive) && !Same(p.v, negative));
             if (outside.v is null)
             {
-                return (negative, positive);
+                // The classes keep the names the data gives them: true and false stay true and false.
+                return (labels.Values.FirstOrDefault(v => Same(v, negative)) ?? negative, labels.Values.FirstOrDefault(v => Same(v, positive)) ?? positive);
             }
 
             if (labels.Values.Any(v => Same(v, positive) || Same(v, negative)))

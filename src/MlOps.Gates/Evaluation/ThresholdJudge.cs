@@ -85,7 +85,7 @@ public static class ThresholdJudge
                 var change = improvement / Math.Abs(reference);
                 if (change < relative)
                 {
-                    failures.Add((ErrorCodes.MetricChange, F($"{t.Metric} improves by {change:P2} on the baseline {reference:G6}, needs at least {relative:P2}")));
+                    failures.Add((ErrorCodes.MetricChange, F($"{t.Metric} improves by {change * 100:0.##}% on the baseline {reference:G6}, needs at least {relative * 100:0.##}%")));
                 }
             }
         }
@@ -129,7 +129,7 @@ public static class ThresholdJudge
         var significant = t.Greater ? low > 0 : high < 0;
         if (!significant)
         {
-            failures.Add((ErrorCodes.NotSignificant, F($"{t.Metric} changes by {improvement:G6}, which is not a significant improvement: the {1 - alpha:P0} interval of the difference is [{low:G4}, {high:G4}]")));
+            failures.Add((ErrorCodes.NotSignificant, F($"{t.Metric} changes by {improvement:G6}, which is not a significant improvement: the {(1 - alpha) * 100:0.#}% interval of the difference is [{low:G4}, {high:G4}]")));
         }
     }
 
@@ -146,7 +146,7 @@ public static class ThresholdJudge
         var worstLoss = t.Greater ? -low : high;
         if (worstLoss > margin)
         {
-            failures.Add((ErrorCodes.NonInferiority, F($"{t.Metric} may be worse than the baseline by up to {worstLoss:G4} ({confidence:P0} interval of the difference [{low:G4}, {high:G4}]), more than the margin {margin:G4}")));
+            failures.Add((ErrorCodes.NonInferiority, F($"{t.Metric} may be worse than the baseline by up to {worstLoss:G4} ({confidence * 100:0.#}% interval of the difference [{low:G4}, {high:G4}]), more than the margin {margin:G4}")));
         }
     }
 

@@ -291,7 +291,7 @@ internal static class EvaluateRunner
 
         if (t.MinRelativeChange is { } relative)
         {
-            parts.Add(Invariant($"improves on the baseline by at least {relative:P1}"));
+            parts.Add(Invariant($"improves on the baseline by at least {relative * 100:0.#}%"));
         }
 
         if (t.RequireSignificant is { } alpha)
