@@ -32,4 +32,27 @@ public sealed class RadixSortTests
 
         Assert.Equal(expected.Select(v => v == 0 ? 0 : v), values.Select(v => v == 0 ? 0 : v));
     }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(300_000)]
+    public void Order_gives_the_indices_in_ascending_value_order_with_ties_in_index_order(int n)
+    {
+        var random = new Random(n);
+        var values = Enumerable.Range(0, n).Select(i => (i % 3) switch
+        {
+            0 => Math.Round(random.NextDouble(), 2),
+            1 => -random.NextDouble() * 1e3,
+            _ => random.NextDouble() * 1e9,
+        }).ToArray();
+
+        var order = RadixSort.Order(values);
+
+        Assert.Equal(n, order.Distinct().Count());
+        for (var i = 1; i < n; i++)
+        {
+            var (a, b) = (order[i - 1], order[i]);
+            Assert.True(values[a] < values[b] || (values[a] == values[b] && a < b), $"position {i}: {values[a]} (row {a}) before {values[b]} (row {b})");
+        }
+    }
 }

@@ -125,4 +125,37 @@ public static class DataFiles
             return 0;
         }
     }
+
+    /// <summary>
+    /// The rows a text file holds at most: its line breaks, less the header. Exact unless quoted cells span lines, so
+    /// arrays sized by it rarely need trimming. 0 for formats without lines.
+    /// </summary>
+    public static int CountRowsAtMost(DatasetOptions dataset)
+    {
+        if (dataset.Format == DataFormat.Parquet)
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var stream = new FileStream(dataset.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var buffer = new byte[1 << 20];
+            long lines = 0;
+            var last = (byte)'\n';
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+                last = buffer[read - 1];
+            }
+
+            lines += last == (byte)'\n' ? 0 : 1;
+            return (int)Math.Clamp(lines - (dataset.HasHeader ? 1 : 0), 0, Array.MaxLength);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
 }

@@ -66,18 +66,7 @@ public static class BinaryMetrics
     }
 
     /// <summary>Row indices sorted by ascending score, ties in row order.</summary>
-    public static int[] Ascending(ReadOnlySpan<double> scores)
-    {
-        var keys = scores.ToArray();
-        var order = new int[keys.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(keys, order);
-        return order;
-    }
+    public static int[] Ascending(ReadOnlySpan<double> scores) => Drift.RadixSort.Order(scores);
 
     /// <summary>
     /// ROC AUC and average precision in one walk over the score order. AUC: each positive scores 1 for every negative
@@ -157,7 +146,7 @@ public static class BinaryMetrics
 
     /// <summary>
     /// Points of the ROC curve (false-positive rate, true-positive rate) and the precision-recall curve (recall,
-    /// precision), one per distinct score from the highest down, thinned to at most <paramref name="points"/> each.
+    /// precision), at distinct scores from the highest down, about <paramref name="points"/> of each.
     /// </summary>
     public static (IReadOnlyList<(double X, double Y)> Roc, IReadOnlyList<(double X, double Y)> PrecisionRecall) Curves(
         ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, int[] ascending, int points = 200)
@@ -172,6 +161,8 @@ public static class BinaryMetrics
         var roc = new List<(double, double)> { (0, 0) };
         var pr = new List<(double, double)>();
         double tp = 0, fp = 0;
+        var step = Math.Max(1, ascending.Length / points);
+        var next = ascending.Length - 1;
         for (var i = ascending.Length - 1; i >= 0;)
         {
             var score = scores[ascending[i]];
@@ -180,21 +171,15 @@ public static class BinaryMetrics
                 if (labels[ascending[i]]) { tp++; } else { fp++; }
             }
 
-            roc.Add((negatives == 0 ? 0 : fp / negatives, positives == 0 ? 0 : tp / positives));
-            pr.Add((positives == 0 ? 0 : tp / positives, tp / (tp + fp)));
+            // One point per step of rows, and the last, so a million distinct scores make a few hundred points.
+            if (i <= next - step || i < 0)
+            {
+                roc.Add((negatives == 0 ? 0 : fp / negatives, positives == 0 ? 0 : tp / positives));
+                pr.Add((positives == 0 ? 0 : tp / positives, tp / (tp + fp)));
+                next = i;
+            }
         }
 
-        return (Thin(roc, points), Thin(pr, points));
-    }
-
-    private static List<(double X, double Y)> Thin(List<(double X, double Y)> curve, int points)
-    {
-        if (curve.Count <= points)
-        {
-            return curve;
-        }
-
-        var step = (curve.Count - 1) / (double)(points - 1);
-        return Enumerable.Range(0, points).Select(i => curve[(int)Math.Round(i * step)]).ToList();
+        return (roc, pr);
     }
 }

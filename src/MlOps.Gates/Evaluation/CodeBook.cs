@@ -13,6 +13,9 @@ internal sealed class CodeBook
     private readonly List<string> _values = [];
     private readonly List<CellPosition> _firstSeen = [];
 
+    // Codes of one-character ASCII values such as 0 and 1, the commonest labels, without hashing.
+    private readonly int[] _ascii = Enumerable.Repeat(-1, 128).ToArray();
+
     public CodeBook()
     {
 #if NET9_0_OR_GREATER
@@ -28,6 +31,11 @@ internal sealed class CodeBook
 
     public int Code(ReadOnlySpan<char> text, CellPosition where)
     {
+        if (text.Length == 1 && text[0] < 128 && _ascii[text[0]] >= 0)
+        {
+            return _ascii[text[0]];
+        }
+
 #if NET9_0_OR_GREATER
         if (_lookup.TryGetValue(text, out var code))
         {
@@ -44,6 +52,11 @@ internal sealed class CodeBook
         _codes[value] = code;
         _values.Add(value);
         _firstSeen.Add(where);
+        if (text.Length == 1 && text[0] < 128)
+        {
+            _ascii[text[0]] = code;
+        }
+
         return code;
     }
 }

@@ -17,9 +17,9 @@ internal sealed class ColumnBuffer(string column, string role, bool numeric, int
 
     public CodeBook Book { get; } = new();
 
-    public List<int> Codes { get; } = numeric ? [] : new List<int>(expectedRows);
+    public GrowableArray<int> Codes { get; } = new(numeric ? 0 : expectedRows);
 
-    public List<double> Numbers { get; } = numeric ? new List<double>(expectedRows) : [];
+    public GrowableArray<double> Numbers { get; } = new(numeric ? expectedRows : 0);
 
     /// <summary>Whether every number seen so far is in [0, 1].</summary>
     public bool AllInUnitInterval { get; set; } = true;

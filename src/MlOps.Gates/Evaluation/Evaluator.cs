@@ -100,47 +100,57 @@ public static class Evaluator
     private static IEnumerable<SliceOutcome> Slice(GroundTruth truth, SliceSpec spec, ModelMetrics candidate, ModelMetrics? baseline)
     {
         var columns = spec.Columns.Select(c => truth.Slices.First(s => s.Name == c)).ToList();
-        // Rows are keyed by their slice columns' value codes combined in mixed radix, so naming a slice happens once per slice, not per row.
-        var keys = new Dictionary<long, int>();
-        var sliceOf = new int[truth.Count];
-        var labels = new List<string>();
-        for (var row = 0; row < truth.Count; row++)
+        var (groupOf, names) = Group(columns, truth.Count);
+        var rowsOf = new int[names.Count];
+        foreach (var slice in groupOf)
         {
-            long key = 0;
-            foreach (var c in columns)
-            {
-                key = (key * (c.Values.Count + 1)) + c.Codes[row] + 1;
-            }
-
-            if (!keys.TryGetValue(key, out var slice))
-            {
-                slice = keys.Count;
-                keys[key] = slice;
-                labels.Add(string.Join(", ", columns.Select(c => $"{c.Name}={(c.Codes[row] < 0 ? "(missing)" : c.Values[c.Codes[row]])}")));
-            }
-
-            sliceOf[row] = slice;
+            rowsOf[slice]++;
         }
+
+        var members = rowsOf.Select(n => new int[n]).ToArray();
+        var filled = new int[members.Length];
+        for (var row = 0; row < groupOf.Length; row++)
+        {
+            var slice = groupOf[row];
+            members[slice][filled[slice]++] = row;
+        }
+
+        var candidateOrders = SplitOrder(candidate.Ascending, groupOf, rowsOf);
+        var baselineOrders = SplitOrder(baseline?.Ascending, groupOf, rowsOf);
+        var labels = names;
 
         var thresholds = spec.Thresholds.Select(t => t with { Metric = MetricNames.Canonical(t.Metric, truth.Task) }).ToList();
-        var outcomes = new List<SliceOutcome>();
-        var weights = new int[truth.Count];
-        for (var slice = 0; slice < labels.Count; slice++)
-        {
-            var rows = 0;
-            for (var row = 0; row < truth.Count; row++)
+        // Slices are independent: two at a time, each worker with its own weight vector, toggled slice by slice.
+        var outcomes = new SliceOutcome[labels.Count];
+        Parallel.For(
+            0,
+            labels.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Min(2, Environment.ProcessorCount) },
+            () => (Weights: new int[truth.Count], Last: -1),
+            (slice, _, state) =>
             {
-                var inSlice = sliceOf[row] == slice;
-                weights[row] = inSlice ? 1 : 0;
-                rows += inSlice ? 1 : 0;
-            }
+                if (state.Last >= 0)
+                {
+                    foreach (var row in members[state.Last])
+                    {
+                        state.Weights[row] = 0;
+                    }
+                }
 
-            var values = candidate.Compute(weights).Values;
-            var reference = baseline?.Compute(weights).Values;
-            var tooSmall = rows < spec.MinSliceSize;
-            var verdicts = tooSmall ? [] : ThresholdJudge.Judge(thresholds, values, reference);
-            outcomes.Add(new SliceOutcome(labels[slice], spec.Columns, rows, tooSmall, values, reference, verdicts));
-        }
+                foreach (var row in members[slice])
+                {
+                    state.Weights[row] = 1;
+                }
+
+                var rows = rowsOf[slice];
+                var values = candidate.Compute(state.Weights, candidateOrders?[slice]).Values;
+                var reference = baseline?.Compute(state.Weights, baselineOrders?[slice]).Values;
+                var tooSmall = rows < spec.MinSliceSize;
+                var verdicts = tooSmall ? [] : ThresholdJudge.Judge(thresholds, values, reference);
+                outcomes[slice] = new SliceOutcome(labels[slice], spec.Columns, rows, tooSmall, values, reference, verdicts);
+                return (state.Weights, slice);
+            },
+            _ => { });
 
         var first = thresholds.FirstOrDefault();
         return first is null
@@ -148,5 +158,75 @@ public static class Evaluator
             : outcomes.OrderBy(o => o.TooSmall)
                 .ThenBy(o => o.Metrics.GetValueOrDefault(first.Metric, double.NaN) is var v && double.IsNaN(v) ? double.MaxValue : first.Greater ? v : -v)
                 .ThenBy(o => o.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Each row's slice, numbered in order of first appearance, and the slices' names ("segment=north"). One column's
+    /// value codes map to slices through a small table; several columns combine their codes in mixed radix.
+    /// </summary>
+    private static (int[] GroupOf, List<string> Names) Group(List<SliceColumn> columns, int rows)
+    {
+        var groupOf = new int[rows];
+        var names = new List<string>();
+        string Name(int row) => string.Join(", ", columns.Select(c => $"{c.Name}={(c.Codes[row] < 0 ? "(missing)" : c.Values[c.Codes[row]])}"));
+        if (columns.Count == 1)
+        {
+            var codes = columns[0].Codes;
+            var map = new int[columns[0].Values.Count + 1];
+            Array.Fill(map, -1);
+            for (var row = 0; row < rows; row++)
+            {
+                ref var slice = ref map[codes[row] + 1];
+                if (slice < 0)
+                {
+                    slice = names.Count;
+                    names.Add(Name(row));
+                }
+
+                groupOf[row] = slice;
+            }
+
+            return (groupOf, names);
+        }
+
+        var index = new Dictionary<long, int>();
+        for (var row = 0; row < rows; row++)
+        {
+            long key = 0;
+            foreach (var c in columns)
+            {
+                key = (key * (c.Values.Count + 1)) + c.Codes[row] + 1;
+            }
+
+            if (!index.TryGetValue(key, out var slice))
+            {
+                slice = index.Count;
+                index[key] = slice;
+                names.Add(Name(row));
+            }
+
+            groupOf[row] = slice;
+        }
+
+        return (groupOf, names);
+    }
+
+    /// <summary>Splits a score order into one order per slice, each its rows in the same ascending order.</summary>
+    private static int[][]? SplitOrder(int[]? ascending, int[] groupOf, int[] rowsOf)
+    {
+        if (ascending is null)
+        {
+            return null;
+        }
+
+        var orders = rowsOf.Select(n => new int[n]).ToArray();
+        var filled = new int[orders.Length];
+        foreach (var row in ascending)
+        {
+            var slice = groupOf[row];
+            orders[slice][filled[slice]++] = row;
+        }
+
+        return orders;
     }
 }

@@ -22,13 +22,20 @@ public sealed class ModelMetrics
 
     public ModelOutput Output => _output;
 
+    /// <summary>Rows in ascending order of score (binary models with scores); null otherwise.</summary>
+    public int[]? Ascending => _ascending;
+
     /// <param name="weights">Each row's weight; empty means every row weighs 1.</param>
-    public MetricValues Compute(ReadOnlySpan<int> weights = default)
+    /// <param name="ascending">
+    /// The score order of just the rows with weight, when the caller has it (a slice): the ranking metrics then walk
+    /// only those rows.
+    /// </param>
+    public MetricValues Compute(ReadOnlySpan<int> weights = default, int[]? ascending = null)
     {
         switch (_truth.Task)
         {
             case EvaluationTask.Binary:
-                var values = BinaryMetrics.Compute(_truth.Positive, _output.Predicted, _output.Score, _ascending, weights, _output.ScoreIsProbability);
+                var values = BinaryMetrics.Compute(_truth.Positive, _output.Predicted, _output.Score, ascending ?? _ascending, weights, _output.ScoreIsProbability);
                 var confusion = new long[2, 2];
                 confusion[0, 0] = (long)values["true_negatives"];
                 confusion[0, 1] = (long)values["false_positives"];

@@ -63,7 +63,7 @@ public static class PredictionsReader
     private static Buffers Scan(DatasetOptions file, EvaluationColumns columns, EvaluationTask? task, bool includePredictions)
     {
         using var reader = TableReaders.Open(file);
-        var expected = DataFiles.ExpectedRows(file);
+        var expected = DataFiles.CountRowsAtMost(file);
         var regression = task == EvaluationTask.Regression;
         var label = new ColumnBuffer(columns.Label, "label", regression, expected);
         ColumnBuffer? predicted = null, score = null;
