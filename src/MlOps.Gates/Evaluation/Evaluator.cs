@@ -107,50 +107,27 @@ public static class Evaluator
             rowsOf[slice]++;
         }
 
-        var members = rowsOf.Select(n => new int[n]).ToArray();
-        var filled = new int[members.Length];
-        for (var row = 0; row < groupOf.Length; row++)
-        {
-            var slice = groupOf[row];
-            members[slice][filled[slice]++] = row;
-        }
-
         var candidateOrders = SplitOrder(candidate.Ascending, groupOf, rowsOf);
         var baselineOrders = SplitOrder(baseline?.Ascending, groupOf, rowsOf);
         var labels = names;
 
         var thresholds = spec.Thresholds.Select(t => t with { Metric = MetricNames.Canonical(t.Metric, truth.Task) }).ToList();
-        // Slices are independent: two at a time, each worker with its own weight vector, toggled slice by slice.
         var outcomes = new SliceOutcome[labels.Count];
-        Parallel.For(
-            0,
-            labels.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Min(2, Environment.ProcessorCount) },
-            () => (Weights: new int[truth.Count], Last: -1),
-            (slice, _, state) =>
+        var weights = new int[truth.Count];
+        for (var slice = 0; slice < labels.Count; slice++)
+        {
+            for (var row = 0; row < weights.Length; row++)
             {
-                if (state.Last >= 0)
-                {
-                    foreach (var row in members[state.Last])
-                    {
-                        state.Weights[row] = 0;
-                    }
-                }
+                weights[row] = groupOf[row] == slice ? 1 : 0;
+            }
 
-                foreach (var row in members[slice])
-                {
-                    state.Weights[row] = 1;
-                }
-
-                var rows = rowsOf[slice];
-                var values = candidate.Compute(state.Weights, candidateOrders?[slice]).Values;
-                var reference = baseline?.Compute(state.Weights, baselineOrders?[slice]).Values;
-                var tooSmall = rows < spec.MinSliceSize;
-                var verdicts = tooSmall ? [] : ThresholdJudge.Judge(thresholds, values, reference);
-                outcomes[slice] = new SliceOutcome(labels[slice], spec.Columns, rows, tooSmall, values, reference, verdicts);
-                return (state.Weights, slice);
-            },
-            _ => { });
+            var rows = rowsOf[slice];
+            var values = candidate.Compute(weights, candidateOrders?[slice]).Values;
+            var reference = baseline?.Compute(weights, baselineOrders?[slice]).Values;
+            var tooSmall = rows < spec.MinSliceSize;
+            var verdicts = tooSmall ? [] : ThresholdJudge.Judge(thresholds, values, reference);
+            outcomes[slice] = new SliceOutcome(labels[slice], spec.Columns, rows, tooSmall, values, reference, verdicts);
+        }
 
         var first = thresholds.FirstOrDefault();
         return first is null
