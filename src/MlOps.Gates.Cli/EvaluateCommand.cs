@@ -93,7 +93,7 @@ internal static class EvaluateCommand
                         Columns = new EvaluationColumns
                         {
                             Label = parse.GetValue(label)!,
-                            Predicted = parse.GetValue(predicted) ?? (predictionsPath is not null && parse.GetValue(score) is null && parse.GetValue(probability) is null ? "predicted" : null),
+                            Predicted = parse.GetValue(predicted),
                             Score = parse.GetValue(score),
                             Probability = parse.GetValue(probability),
                             PositiveClass = parse.GetValue(positive),

@@ -255,4 +255,25 @@ public sealed class EvaluateModelTests(EvaluationModelsFixture models) : IClassF
         Assert.Equal(GateStatus.Failed, gate.Status);
         Assert.Equal(1200, slices.Where(s => !s.Name.Contains("Plan", StringComparison.Ordinal)).Sum(s => s.Rows));
     }
+
+    [Fact]
+    public async Task A_model_scores_a_parquet_dataset_as_it_scores_the_csv()
+    {
+        var parquet = await ParquetFiles.FromCsvAsync(models.Holdout, Path.Combine(_dir.Path, "holdout.parquet"));
+        string Gate(string data) => $"""
+              - name: churn
+                type: evaluate
+                model: {models.Good}
+                data: {data}
+                label: Churned
+                metrics:
+                  accuracy: 0.6
+            """;
+
+        var csv = Run(Gate(models.Holdout));
+        var fromParquet = Run(Gate(parquet));
+
+        Assert.Equal(csv.Metrics["accuracy"], fromParquet.Metrics["accuracy"]);
+        Assert.Equal(csv.Metrics["roc_auc"], fromParquet.Metrics["roc_auc"], 9);
+    }
 }

@@ -170,4 +170,22 @@ public sealed class EvaluatePredictionsTests : IDisposable
         Assert.True(accuracy.Delta > 0);
         Assert.NotNull(accuracy.IntervalLow);
     }
+
+    [Fact]
+    public async Task A_parquet_predictions_file_gives_the_same_metrics()
+    {
+        var parquet = await ParquetFiles.FromCsvAsync(Path.Combine(Fixtures, "predictions-3000.csv"), Path.Combine(_dir.Path, "predictions.parquet"));
+
+        var gate = Run($"""
+              - name: churn
+                type: evaluate
+                predictions: {parquet}
+                label: label
+                columns: {"{"} predicted: predicted, probability: score {"}"}
+                metrics:
+                  accuracy: 0.8
+            """).Gates.Single();
+
+        AssertClose(Binary.GetProperty("overall"), name => gate.Metrics[name], "parquet");
+    }
 }

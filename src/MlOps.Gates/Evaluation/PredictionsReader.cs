@@ -31,23 +31,24 @@ public static class PredictionsReader
     }
 
     /// <summary>
-    /// A predictions file whose columns are not named gets the usual names where its header has them:
-    /// predicted (prediction, predicted_label, PredictedLabel), probability (Probability) and score (Score).
+    /// A predictions file's roles left unnamed get the usual names where its header has them: predicted (prediction,
+    /// predicted_label, PredictedLabel), and unless a score or probability is named, probability and score.
     /// </summary>
     private static EvaluationColumns WithConventionalColumns(DatasetOptions file, EvaluationColumns columns)
     {
-        if (columns.Predicted is not null || columns.Score is not null || columns.Probability is not null || columns.Probabilities.Count > 0)
+        if (columns.Probabilities.Count > 0 || (columns.Predicted is not null && (columns.Score is not null || columns.Probability is not null)))
         {
             return columns;
         }
 
         using var reader = TableReaders.Open(file);
-        string? Find(params string[] names) => names.FirstOrDefault(n => reader.IndexOf(n) >= 0);
+        string? Find(params string[] names) => names.FirstOrDefault(n => n != columns.Label && reader.IndexOf(n) >= 0);
+        var ranked = columns.Score is not null || columns.Probability is not null;
         return columns with
         {
-            Predicted = Find("predicted", "prediction", "predicted_label", "PredictedLabel", "Prediction"),
-            Probability = Find("probability", "Probability"),
-            Score = Find("score", "Score"),
+            Predicted = columns.Predicted ?? Find("predicted", "prediction", "predicted_label", "PredictedLabel", "Prediction"),
+            Probability = ranked ? columns.Probability : Find("probability", "Probability"),
+            Score = ranked ? columns.Score : Find("score", "Score"),
         };
     }
 
