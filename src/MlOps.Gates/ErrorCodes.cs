@@ -2,7 +2,7 @@ namespace MlOps.Gates;
 
 /// <summary>
 /// Every code MlOps.Gates reports. MLG0xxx usage, MLG1xxx gates file, MLG2xxx data-quality checks,
-/// MLG3xxx data and model input, MLG4xxx drift, MLG5xxx model evaluation, MLG8xxx reports, MLG9xxx internal. The README lists them with what they mean.
+/// MLG3xxx data and model input, MLG4xxx drift, MLG5xxx model evaluation, MLG6xxx registry, MLG8xxx reports, MLG9xxx internal. The README lists them with what they mean.
 /// </summary>
 public static class ErrorCodes
 {
@@ -44,6 +44,14 @@ public static class ErrorCodes
     public const string SliceMetric = "MLG5004";
     public const string MissingBaseline = "MLG5005";
     public const string NotSignificant = "MLG5006";
+
+    public const string InvalidName = "MLG6001";
+    public const string NotInRegistry = "MLG6002";
+    public const string PromotionRefused = "MLG6003";
+    public const string ArtifactChanged = "MLG6004";
+    public const string RegistryUnavailable = "MLG6005";
+    public const string NothingToRollBack = "MLG6006";
+    public const string GatesFailed = "MLG6007";
 
     public const string TemplateError = "MLG8001";
     public const string ReportWrite = "MLG8002";

@@ -1,0 +1,371 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace MlOps.Gates.Registry;
+
+/// <summary>
+/// The embedded registry: a folder in the repository, on a CI cache or on a shared drive. Artifacts are stored once by
+/// content hash; each model has its version records, the mutable parts beside them, its aliases and an append-only
+/// audit log. Every file is written whole and renamed into place, and a lock per model serializes numbering, aliases
+/// and the log across processes, so readers never see half a version and a killed writer leaves the registry usable.
+/// </summary>
+/// <remarks>
+/// Layout: <c>artifacts/SHA256</c>; <c>models/NAME/versions/N.json</c> and <c>N.meta.json</c>;
+/// <c>models/NAME/aliases.json</c>; <c>models/NAME/audit.jsonl</c>; <c>models/NAME/.lock</c>.
+/// </remarks>
+public sealed class LocalRegistry(string root, TimeProvider? time = null) : IModelRegistry
+{
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string Location => Root;
+
+    public ModelVersion Register(string name, VersionDraft draft, ChangeInfo change)
+    {
+        RegistryNames.Model(name);
+        if (!File.Exists(draft.ArtifactPath))
+        {
+            throw new GatesInputException(ErrorCodes.FileNotFound, $"the artifact to register does not exist: {draft.ArtifactPath}");
+        }
+
+        var (hash, size) = StoreArtifact(draft.ArtifactPath);
+        using var _ = Lock(name);
+        var versions = VersionNumbers(name);
+        var number = versions.Count == 0 ? 1 : versions.Max() + 1;
+        var version = new ModelVersion
+        {
+            Name = name,
+            Version = number,
+            Created = _time.GetUtcNow(),
+            ArtifactSha256 = hash,
+            ArtifactSize = size,
+            ArtifactFileName = Path.GetFileName(draft.ArtifactPath),
+            Source = draft.Source ?? draft.ArtifactPath,
+            Git = draft.Git,
+            CiRunUrl = draft.CiRunUrl,
+            RegisteredBy = draft.RegisteredBy ?? change.By,
+            Params = draft.Params,
+            Metrics = draft.Metrics,
+            Datasets = draft.Datasets,
+            Gates = draft.Gates,
+            Tags = draft.Tags,
+            Description = draft.Description,
+        };
+        var path = VersionPath(name, number);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        WriteNew(path, JsonSerializer.SerializeToUtf8Bytes(version, RegistryJson.Options));
+        Append(name, new AuditEntry { Sequence = 0, At = version.Created, Action = "register", Model = name, Version = number, By = change.By, Reason = change.Reason, Commit = change.Commit ?? draft.Git?.Commit });
+        return version;
+    }
+
+    public IReadOnlyList<string> Models()
+    {
+        var models = Path.Combine(Root, "models");
+        return Directory.Exists(models)
+            ? Directory.EnumerateDirectories(models).Select(Path.GetFileName).OfType<string>().Where(n => VersionNumbers(n).Count > 0).Order(StringComparer.Ordinal).ToList()
+            : [];
+    }
+
+    public IReadOnlyList<ModelVersion> Versions(string name)
+    {
+        RegistryNames.Model(name);
+        var aliases = Aliases(name);
+        return VersionNumbers(name).Order().Select(n => Read(name, n, aliases)).ToList();
+    }
+
+    public ModelVersion Get(string name, int version)
+    {
+        RegistryNames.Model(name);
+        if (!File.Exists(VersionPath(name, version)))
+        {
+            throw new GatesInputException(ErrorCodes.NotInRegistry, $"{name} has no version {version} in the registry {Root}");
+        }
+
+        return Read(name, version, Aliases(name));
+    }
+
+    public ModelVersion? Resolve(string name, string alias)
+    {
+        RegistryNames.Model(name);
+        var aliases = Aliases(name);
+        return aliases.TryGetValue(RegistryNames.Alias(alias), out var state) ? Read(name, state.Version, aliases) : null;
+    }
+
+    public IReadOnlyDictionary<string, AliasState> Aliases(string name)
+    {
+        var path = AliasesPath(name);
+        return File.Exists(path)
+            ? JsonSerializer.Deserialize<Dictionary<string, AliasState>>(File.ReadAllBytes(path), RegistryJson.Options) ?? []
+            : new Dictionary<string, AliasState>();
+    }
+
+    public int? SetAlias(string name, string alias, int version, ChangeInfo change)
+    {
+        RegistryNames.Model(name);
+        alias = RegistryNames.Alias(alias);
+        using var _ = Lock(name);
+        Get(name, version);
+        var aliases = new Dictionary<string, AliasState>(Aliases(name), StringComparer.Ordinal);
+        int? previous = aliases.TryGetValue(alias, out var state) ? state.Version : null;
+        var history = state?.Previous.ToList() ?? [];
+        if (previous is { } p && p != version)
+        {
+            history.Add(p);
+        }
+
+        aliases[alias] = new AliasState(version, history);
+        AtomicFile.WriteAllBytes(AliasesPath(name), JsonSerializer.SerializeToUtf8Bytes(aliases, RegistryJson.Options));
+        Append(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "promote", Model = name, Version = version, Alias = alias, Previous = previous, By = change.By, Reason = change.Reason, Commit = change.Commit });
+        return previous;
+    }
+
+    public int Rollback(string name, string alias, ChangeInfo change)
+    {
+        RegistryNames.Model(name);
+        alias = RegistryNames.Alias(alias);
+        using var _ = Lock(name);
+        var aliases = new Dictionary<string, AliasState>(Aliases(name), StringComparer.Ordinal);
+        if (!aliases.TryGetValue(alias, out var state) || state.Previous.Count == 0)
+        {
+            throw new GatesInputException(ErrorCodes.NothingToRollBack, $"{name}@{alias} has no previous version to roll back to");
+        }
+
+        var restored = state.Previous[^1];
+        aliases[alias] = new AliasState(restored, state.Previous.Take(state.Previous.Count - 1).ToList());
+        AtomicFile.WriteAllBytes(AliasesPath(name), JsonSerializer.SerializeToUtf8Bytes(aliases, RegistryJson.Options));
+        Append(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "rollback", Model = name, Version = restored, Alias = alias, Previous = state.Version, By = change.By, Reason = change.Reason, Commit = change.Commit });
+        return restored;
+    }
+
+    public void SetTag(string name, int version, string key, string value, ChangeInfo change)
+    {
+        RegistryNames.Model(name);
+        using var _ = Lock(name);
+        var current = Get(name, version);
+        var tags = new Dictionary<string, string>(current.Tags, StringComparer.Ordinal) { [key] = value };
+        WriteMeta(name, version, new VersionMeta(tags, current.Description, current.Archived));
+        Append(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "tag", Model = name, Version = version, Reason = $"{key}={value}", By = change.By, Commit = change.Commit });
+    }
+
+    public void Archive(string name, int version, ChangeInfo change)
+    {
+        RegistryNames.Model(name);
+        using var _ = Lock(name);
+        var current = Get(name, version);
+        var holders = current.Aliases.Where(a => a != "archived").ToList();
+        if (holders.Count > 0)
+        {
+            throw new GatesInputException(ErrorCodes.PromotionRefused, $"{name} version {version} is still {string.Join(" and ", holders)}; promote another version there before archiving it");
+        }
+
+        WriteMeta(name, version, new VersionMeta(current.Tags, current.Description, Archived: true));
+        Append(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "archive", Model = name, Version = version, By = change.By, Reason = change.Reason, Commit = change.Commit });
+    }
+
+    public void Download(string name, int version, string destination)
+    {
+        var record = Get(name, version);
+        var problem = Verify(name, version);
+        if (problem is not null)
+        {
+            throw new GatesInputException(ErrorCodes.ArtifactChanged, problem);
+        }
+
+        var target = Directory.Exists(destination) ? Path.Combine(destination, record.ArtifactFileName) : destination;
+        AtomicFile.WriteAllBytes(target, File.ReadAllBytes(ArtifactPath(record.ArtifactSha256)));
+    }
+
+    public string? Verify(string name, int version)
+    {
+        var record = Get(name, version);
+        var path = ArtifactPath(record.ArtifactSha256);
+        if (!File.Exists(path))
+        {
+            return $"{name} version {version}: its artifact {record.ArtifactSha256} is missing from {Root}";
+        }
+
+        var (hash, size) = Hash(path);
+        return hash == record.ArtifactSha256 && size == record.ArtifactSize
+            ? null
+            : $"{name} version {version}: its artifact changed on disk (SHA-256 {hash}, {size} bytes; registered {record.ArtifactSha256}, {record.ArtifactSize} bytes)";
+    }
+
+    public IReadOnlyList<AuditEntry> Audit(string name)
+    {
+        RegistryNames.Model(name);
+        var path = AuditPath(name);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var entries = new List<AuditEntry>();
+        foreach (var line in File.ReadLines(path))
+        {
+            // A writer killed mid-line leaves a fragment the next writer ends; it is not an entry.
+            if (line.Length == 0 || line[^1] != '}')
+            {
+                continue;
+            }
+
+            try
+            {
+                if (JsonSerializer.Deserialize<AuditEntry>(line, RegistryJson.Line) is { } entry)
+                {
+                    entries.Add(entry);
+                }
+            }
+            catch (JsonException)
+            {
+            }
+        }
+
+        return entries;
+    }
+
+    private ModelVersion Read(string name, int version, IReadOnlyDictionary<string, AliasState> aliases)
+    {
+        var record = JsonSerializer.Deserialize<ModelVersion>(File.ReadAllBytes(VersionPath(name, version)), RegistryJson.Options)
+            ?? throw new GatesInputException(ErrorCodes.RegistryUnavailable, $"{VersionPath(name, version)} is empty");
+        var metaPath = MetaPath(name, version);
+        if (File.Exists(metaPath) && JsonSerializer.Deserialize<VersionMeta>(File.ReadAllBytes(metaPath), RegistryJson.Options) is { } meta)
+        {
+            record = record with { Tags = meta.Tags, Description = meta.Description, Archived = meta.Archived };
+        }
+
+        return record with { Aliases = aliases.Where(a => a.Value.Version == version).Select(a => a.Key).Order(StringComparer.Ordinal).ToList() };
+    }
+
+    private void WriteMeta(string name, int version, VersionMeta meta) =>
+        AtomicFile.WriteAllBytes(MetaPath(name, version), JsonSerializer.SerializeToUtf8Bytes(meta, RegistryJson.Options));
+
+    /// <summary>Appends an entry with the next sequence number; called under the model's lock.</summary>
+    private void Append(string name, AuditEntry entry)
+    {
+        var path = AuditPath(name);
+        var last = Audit(name).LastOrDefault()?.Sequence ?? 0;
+        var line = JsonSerializer.Serialize(entry with { Sequence = last + 1 }, RegistryJson.Line);
+        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        var prefix = stream.Length > 0 && !EndsWithNewline(path) ? "\n" : string.Empty;
+        stream.Write(Encoding.UTF8.GetBytes(prefix + line + "\n"));
+        stream.Flush(flushToDisk: true);
+    }
+
+    private static bool EndsWithNewline(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (stream.Length == 0)
+        {
+            return true;
+        }
+
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
+    }
+
+    /// <summary>Copies the artifact into the store under its hash, once; content-addressed, so no lock is needed.</summary>
+    private (string Hash, long Size) StoreArtifact(string source)
+    {
+        var directory = Path.Combine(Root, "artifacts");
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".incoming.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            string hash;
+            long size;
+            using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+            using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            {
+                var buffer = new byte[1 << 16];
+                int read;
+                while ((read = input.Read(buffer)) > 0)
+                {
+                    sha.AppendData(buffer, 0, read);
+                    output.Write(buffer, 0, read);
+                }
+
+                output.Flush(flushToDisk: true);
+                hash = Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
+                size = output.Length;
+            }
+
+            var target = ArtifactPath(hash);
+            if (!File.Exists(target))
+            {
+                File.Move(temporary, target, overwrite: true);
+            }
+
+            return (hash, size);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    internal static (string Hash, long Size) Hash(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return (Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant(), stream.Length);
+    }
+
+    /// <summary>Writes a file that must not exist yet: written beside it, then moved without overwriting.</summary>
+    private static void WriteNew(string path, byte[] bytes)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: false);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    private List<int> VersionNumbers(string name)
+    {
+        var directory = Path.Combine(ModelDirectory(name), "versions");
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(directory, "*.json")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0)
+            .Where(v => v > 0)
+            .ToList();
+    }
+
+    private RegistryLock Lock(string name) => RegistryLock.Acquire(Path.Combine(ModelDirectory(name), ".lock"), LockTimeout);
+
+    private string ModelDirectory(string name) => Path.Combine(Root, "models", name);
+
+    private string VersionPath(string name, int version) => Path.Combine(ModelDirectory(name), "versions", version.ToString(CultureInfo.InvariantCulture) + ".json");
+
+    private string MetaPath(string name, int version) => Path.Combine(ModelDirectory(name), "versions", version.ToString(CultureInfo.InvariantCulture) + ".meta.json");
+
+    private string AliasesPath(string name) => Path.Combine(ModelDirectory(name), "aliases.json");
+
+    private string AuditPath(string name) => Path.Combine(ModelDirectory(name), "audit.jsonl");
+
+    private string ArtifactPath(string hash) => Path.Combine(Root, "artifacts", hash);
+}
