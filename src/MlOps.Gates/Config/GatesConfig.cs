@@ -21,4 +21,7 @@ public sealed class GatesConfig
     public ReportSettings Reports { get; init; } = new();
 
     public Severity? FailOn { get; init; }
+
+    /// <summary>The model registry and its promotion policies; null when the gates file names none.</summary>
+    public RegistrySettings? Registry { get; init; }
 }

@@ -83,6 +83,7 @@ public static class GatesConfigLoader
         }
 
         var reports = ReadReports(map.Map("reports"), baseDirectory, diagnostics);
+        var registry = RegistrySettingsReader.Read(map.Map("registry"), baseDirectory, diagnostics);
         var failOn = map.Choice("fail_on", FailOnLevels);
         map.Allow("$schema");
         map.RejectUnknownKeys();
@@ -95,6 +96,7 @@ public static class GatesConfigLoader
             Gates = gates,
             Reports = reports,
             FailOn = failOn,
+            Registry = registry,
         };
     }
 

@@ -1,0 +1,103 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MlOps.Gates.Registry;
+
+/// <summary>
+/// The slice of MLflow's REST API (<c>/api/2.0/mlflow/...</c>) a model registry needs, with bearer or basic
+/// authentication from the usual variables. Errors come back as <see cref="MlflowException"/> with MLflow's error code.
+/// </summary>
+internal sealed class MlflowClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public MlflowClient(MlflowSettings settings, HttpMessageHandler? handler = null)
+    {
+        _http = handler is null ? new HttpClient() : new HttpClient(handler);
+        _http.BaseAddress = new Uri(settings.TrackingUri.TrimEnd('/') + "/");
+        _http.Timeout = TimeSpan.FromSeconds(60);
+        if (settings.Token is { Length: > 0 } token)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        else if (settings.Username is { Length: > 0 } user)
+        {
+            var pair = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{settings.Password}"));
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", pair);
+        }
+    }
+
+    public JsonObject Get(string path, params (string Key, string Value)[] query) => Send(HttpMethod.Get, path + Query(query), null);
+
+    public JsonObject Post(string path, JsonObject body) => Send(HttpMethod.Post, path, body);
+
+    public JsonObject Delete(string path, params (string Key, string Value)[] query) => Send(HttpMethod.Delete, path + Query(query), null);
+
+    /// <summary>Every item of a paged search: follows <c>next_page_token</c> until the server has no more.</summary>
+    public IEnumerable<JsonObject> Search(string path, string itemsKey, params (string Key, string Value)[] query)
+    {
+        string? token = null;
+        do
+        {
+            var page = Get(path, [.. query, ("max_results", "100"), .. token is null ? Array.Empty<(string, string)>() : [("page_token", token)]]);
+            foreach (var item in page[itemsKey]?.AsArray() ?? [])
+            {
+                if (item is JsonObject obj)
+                {
+                    yield return obj;
+                }
+            }
+
+            token = page["next_page_token"]?.GetValue<string>() is { Length: > 0 } next ? next : null;
+        }
+        while (token is not null);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private JsonObject Send(HttpMethod method, string path, JsonObject? body)
+    {
+        using var request = new HttpRequestMessage(method, "api/2.0/mlflow/" + path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = _http.Send(request);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            throw new GatesInputException(ErrorCodes.RegistryUnavailable, $"the MLflow server at {_http.BaseAddress} cannot be reached: {e.Message}", null, e);
+        }
+
+        using (response)
+        {
+            var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+            JsonObject? json = null;
+            try
+            {
+                json = text.Length == 0 ? new JsonObject() : JsonNode.Parse(text) as JsonObject;
+            }
+            catch (JsonException)
+            {
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var code = json?["error_code"]?.GetValue<string>() ?? $"HTTP_{(int)response.StatusCode}";
+                var message = json?["message"]?.GetValue<string>() ?? response.ReasonPhrase ?? "error";
+                throw new MlflowException(code, message, (int)response.StatusCode);
+            }
+
+            return json ?? throw new GatesInputException(ErrorCodes.RegistryUnavailable, $"the MLflow server at {_http.BaseAddress} answered {path} with something that is not JSON");
+        }
+    }
+
+    private static string Query((string Key, string Value)[] query) =>
+        query.Length == 0 ? string.Empty : "?" + string.Join("&", query.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}"));
+}
