@@ -18,6 +18,7 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
         root.Subcommands.Add(ProfileCommand.Create(this));
         root.Subcommands.Add(DriftCommand.Create(this));
         root.Subcommands.Add(EvaluateCommand.Create(this));
+        root.Subcommands.Add(RegistryCommand.Create(this));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -23,29 +23,42 @@ internal static class RunCommand
         {
             Description = "A file that records a hash of the inputs of the last passing run; when nothing changed the run is skipped.",
         };
+        var register = new Option<string?>("--register") { Description = "After the gates pass, register --artifact in the gates file's registry under this model name (default: registry.model)." };
+        var artifact = new Option<string?>("--artifact") { Description = "The model file the run gates, to register when the gates pass." };
+        var promoteTo = new Option<string?>("--promote-to") { Description = "Then promote the new version to this alias (staging, production, ...) if its promotion policy allows." };
+        var reason = new Option<string?>("--reason") { Description = "Why, for the registry's audit log." };
         var command = new Command("run", "Run every gate in the gates file and write the reports.")
         {
-            config, reportDir, failOn, logFormat, noProgress, stamp,
+            config, reportDir, failOn, logFormat, noProgress, stamp, register, artifact, promoteTo, reason,
         };
         command.SetAction(parse =>
         {
             var format = parse.GetValue(logFormat);
             return app.Guard(
-                () => Execute(app, parse.GetValue(config)!, parse.GetValue(reportDir), parse.GetValue(failOn), format, parse.GetValue(noProgress), parse.GetValue(stamp)),
+                () => Execute(app, parse.GetValue(config)!, parse.GetValue(reportDir), parse.GetValue(failOn), format, parse.GetValue(noProgress), parse.GetValue(stamp), (parse.GetValue(register), parse.GetValue(artifact), parse.GetValue(promoteTo), parse.GetValue(reason))),
                 format);
         });
         return command;
     }
 
-    private static int Execute(GatesApp app, string configPath, string? reportDirOption, Severity? failOnOption, LogFormat format, bool noProgress, string? stampPath)
+    private static int Execute(
+        GatesApp app,
+        string configPath,
+        string? reportDirOption,
+        Severity? failOnOption,
+        LogFormat format,
+        bool noProgress,
+        string? stampPath,
+        (string? Model, string? Artifact, string? PromoteTo, string? Reason) registration)
     {
         var config = GatesConfigLoader.Load(configPath);
+        var request = Request(config, registration);
         var failOn = failOnOption ?? config.FailOn ?? Severity.Error;
         var reportDirectory = Path.GetFullPath(reportDirOption ?? config.Reports.Directory);
         string? stamp = null;
         if (stampPath is not null)
         {
-            stamp = InputStamp.Compute(config, [failOn.ToString(), reportDirectory, string.Join(",", config.Reports.Formats)]);
+            stamp = InputStamp.Compute(config, [failOn.ToString(), reportDirectory, string.Join(",", config.Reports.Formats), request?.Model ?? string.Empty, request?.PromoteTo ?? string.Empty, .. request is null ? Array.Empty<string>() : [request.ArtifactPath]]);
             if (Stamps.IsCurrent(stampPath, stamp, reportDirectory, config.Reports.Formats))
             {
                 app.Output.WriteLine("mlops-gates: up to date: inputs unchanged since the last passing run; gates skipped");
@@ -55,12 +68,42 @@ internal static class RunCommand
             Stamps.Clear(stampPath);
         }
 
-        var exit = RunOutcome.RunAndFinish(app, config, reportDirectory, failOn, format, noProgress);
+        var exit = RunOutcome.RunAndFinish(app, config, reportDirectory, failOn, format, noProgress, request);
         if (stampPath is not null && exit == ExitCodes.Passed)
         {
             Stamps.Write(stampPath, stamp!, InputStamp.InputFiles(config));
         }
 
         return exit;
+    }
+
+    private static Registry.RegistrationRequest? Request(GatesConfig config, (string? Model, string? Artifact, string? PromoteTo, string? Reason) registration)
+    {
+        if (registration.Artifact is null)
+        {
+            return registration.Model is null && registration.PromoteTo is null
+                ? null
+                : throw new GatesInputException(ErrorCodes.BadUsage, "--register and --promote-to need --artifact, the model file to register");
+        }
+
+        if (config.Registry is null)
+        {
+            throw new GatesInputException(ErrorCodes.BadUsage, $"--artifact registers a model, but {config.Path} has no 'registry' section", config.Path is null ? null : new SourceLocation(config.Path));
+        }
+
+        var artifact = Path.GetFullPath(registration.Artifact);
+        if (!File.Exists(artifact))
+        {
+            throw new GatesInputException(ErrorCodes.FileNotFound, $"--artifact: file not found: {registration.Artifact}");
+        }
+
+        var model = registration.Model ?? config.Registry.Model ?? throw new GatesInputException(ErrorCodes.BadUsage, "name the model with --register NAME or registry.model in the gates file");
+        return new Registry.RegistrationRequest
+        {
+            Model = Registry.RegistryNames.Model(model),
+            ArtifactPath = artifact,
+            PromoteTo = registration.PromoteTo is null ? null : Registry.RegistryNames.Alias(registration.PromoteTo),
+            Reason = registration.Reason,
+        };
     }
 }

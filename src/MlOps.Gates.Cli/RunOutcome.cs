@@ -9,11 +9,16 @@ namespace MlOps.Gates.Cli;
 internal static class RunOutcome
 {
     /// <summary>Runs the gates with progress on the terminal, the report templates warming on the spare core, then finishes.</summary>
-    public static int RunAndFinish(GatesApp app, GatesConfig config, string reportDirectory, Severity failOn, LogFormat format, bool noProgress)
+    public static int RunAndFinish(GatesApp app, GatesConfig config, string reportDirectory, Severity failOn, LogFormat format, bool noProgress, Registry.RegistrationRequest? registration = null)
     {
         _ = ReportWriter.PrepareInBackground(config.Reports);
         using var progress = new ConsoleProgress(app.Error, live: format == LogFormat.Text && ConsoleProgress.IsInteractive());
         var run = new Running.GateRunner().Run(config, noProgress ? null : progress);
+        if (registration is not null)
+        {
+            run = Running.RegistryStep.Apply(run, config, registration);
+        }
+
         return Finish(app, run, config.Reports, reportDirectory, failOn, format);
     }
 
@@ -31,6 +36,11 @@ internal static class RunOutcome
         foreach (var finding in run.Findings.OrderBy(f => f.Severity).ThenBy(f => f.Location?.File, StringComparer.Ordinal).ThenBy(f => f.Location?.Line))
         {
             writer.Write(finding);
+        }
+
+        foreach (var action in run.Registry.Where(a => a.Succeeded))
+        {
+            app.Output.WriteLine($"mlops-gates: {action.Message}");
         }
 
         var checks = run.Gates.Sum(g => g.Checks.Count);

@@ -35,6 +35,7 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
         var (hash, size) = StoreArtifact(draft.ArtifactPath);
         using var _ = Lock(name);
         var versions = VersionNumbers(name);
+        RecoverAudit(name, versions);
         var number = versions.Count == 0 ? 1 : versions.Max() + 1;
         var version = new ModelVersion
         {
@@ -225,6 +226,20 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// A writer killed between writing a version and logging it leaves a version the log does not name; the next
+    /// writer logs it, so the log stays complete. Called under the model's lock.
+    /// </summary>
+    private void RecoverAudit(string name, List<int> versions)
+    {
+        var logged = Audit(name).Where(e => e.Action == "register" && e.Version is not null).Select(e => e.Version!.Value).ToHashSet();
+        foreach (var missing in versions.Where(v => !logged.Contains(v)).Order())
+        {
+            var record = Read(name, missing, new Dictionary<string, AliasState>());
+            Append(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "register", Model = name, Version = missing, By = record.RegisteredBy, Reason = "recovered: registered by a process that stopped before logging it", Commit = record.Git?.Commit });
+        }
     }
 
     private ModelVersion Read(string name, int version, IReadOnlyDictionary<string, AliasState> aliases)

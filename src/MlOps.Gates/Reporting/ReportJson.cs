@@ -44,6 +44,9 @@ public static class ReportJson
         public Summary Summary => new(run);
 
         public IEnumerable<GateView> Gates => run.Gates.Select(g => new GateView(g));
+
+        /// <summary>What the run did in the model registry: registered, promoted, or refused and why.</summary>
+        public IReadOnlyList<RegistryAction> Registry => run.Registry;
     }
 
     private sealed class Summary(RunResult run)

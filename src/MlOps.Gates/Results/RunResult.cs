@@ -22,9 +22,28 @@ public sealed class RunResult
 
     public required IReadOnlyList<GateResult> Gates { get; init; }
 
-    public GateStatus Status => Gates.Select(g => g.Status).DefaultIfEmpty(GateStatus.Passed).Max();
+    /// <summary>What the run did in the model registry after the gates: registered, promoted, or refused and why.</summary>
+    public IReadOnlyList<RegistryAction> Registry { get; init; } = [];
 
-    public IEnumerable<Finding> Findings => Gates.SelectMany(g => g.Findings);
+    public GateStatus Status => Gates.Select(g => g.Status)
+        .Append(Registry.Any(a => !a.Succeeded) ? GateStatus.Failed : GateStatus.Passed)
+        .Max();
+
+    public IEnumerable<Finding> Findings => Gates.SelectMany(g => g.Findings)
+        .Concat(Registry.Where(a => !a.Succeeded).Select(a => new Finding(a.Code ?? ErrorCodes.PromotionRefused, Severity.Error, $"registry: {a.Message}", null, a.Action)));
+
+    /// <summary>The same run with the registry's actions added.</summary>
+    public RunResult WithRegistry(IReadOnlyList<RegistryAction> actions) => new()
+    {
+        Tool = Tool,
+        Version = Version,
+        StartedAt = StartedAt,
+        Duration = Duration,
+        Config = Config,
+        BaseDirectory = BaseDirectory,
+        Gates = Gates,
+        Registry = actions,
+    };
 
     /// <summary>Whether the run fails at the given bar: errors only, or warnings too.</summary>
     public bool FailsAt(Severity failOn) => failOn == Severity.Warning

@@ -3,6 +3,7 @@ using System.Globalization;
 using MlOps.Gates.Config;
 using MlOps.Gates.Evaluation;
 using MlOps.Gates.Models;
+using MlOps.Gates.Registry;
 using MlOps.Gates.Results;
 
 namespace MlOps.Gates.Running;
@@ -13,10 +14,12 @@ namespace MlOps.Gates.Running;
 /// </summary>
 internal static class EvaluateRunner
 {
-    public static GateResult Run(EvaluateGate gate, IProgress<RunProgress>? progress)
+    public static GateResult Run(EvaluateGate gate, IProgress<RunProgress>? progress, RegistrySettings? registry = null)
     {
         var watch = Stopwatch.StartNew();
         progress?.Report(new RunProgress(gate.Name, $"evaluating {gate.Model?.DisplayPath ?? gate.Data.DisplayPath}", 0, 0, 0));
+        using var fetched = FetchBaseline(gate, registry);
+        gate = fetched.Gate;
         var (truth, candidate, baseline) = Load(gate);
         var outcome = Evaluator.Evaluate(truth, candidate, baseline, gate.Settings);
         var checks = new List<CheckResult>();
@@ -45,7 +48,7 @@ internal static class EvaluateRunner
             ["task"] = Name(truth.Task),
             ["candidate"] = gate.Model?.DisplayPath ?? gate.Data.DisplayPath,
             ["data"] = gate.Data.DisplayPath,
-            ["baseline"] = gate.Baseline?.DisplayPath ?? string.Empty,
+            ["baseline"] = fetched.Description ?? gate.Baseline?.DisplayPath ?? string.Empty,
         };
         foreach (var (key, path) in new[] { ("data_sha256", gate.Data.Path), ("candidate_sha256", gate.Model?.Path), ("baseline_sha256", gate.Baseline?.Kind == ModelSourceKind.Registry ? null : gate.Baseline?.Path) })
         {
@@ -69,16 +72,57 @@ internal static class EvaluateRunner
         };
     }
 
-    private static (GroundTruth Truth, ModelOutput Candidate, ModelOutput? Baseline) Load(EvaluateGate gate)
+    /// <summary>
+    /// A registry baseline (<c>registry:NAME@ALIAS</c>) becomes the model file the alias points at, downloaded and
+    /// verified; an alias that points nowhere yet means no baseline, which the rules treat as a first run.
+    /// </summary>
+    private static FetchedBaseline FetchBaseline(EvaluateGate gate, RegistrySettings? settings)
     {
-        if (gate.Baseline is { Kind: ModelSourceKind.Registry } registry)
+        if (gate.Baseline is not { Kind: ModelSourceKind.Registry, Registry: { } reference })
         {
-            throw new GatesInputException(
-                ErrorCodes.InvalidValue,
-                $"gate '{gate.Name}': the baseline {registry.DisplayPath} needs a model registry, which this version of MlOps.Gates does not have yet; name a model or predictions file",
-                gate.Location);
+            return new FetchedBaseline(gate, null, null);
         }
 
+        if (settings is null)
+        {
+            throw new GatesInputException(ErrorCodes.InvalidValue, $"gate '{gate.Name}': the baseline {gate.Baseline.DisplayPath} needs a 'registry' section in the gates file", gate.Location);
+        }
+
+        var registry = settings.Open();
+        try
+        {
+            var version = registry.Resolve(reference.Name, reference.Alias);
+            if (version is null)
+            {
+                return new FetchedBaseline(gate.WithBaseline(null), null, $"{gate.Baseline.DisplayPath} (no version yet)");
+            }
+
+            var folder = Path.Combine(Path.GetTempPath(), "mlops-gates-baseline-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, version.ArtifactFileName);
+            registry.Download(reference.Name, version.Version, file);
+            var description = string.Create(CultureInfo.InvariantCulture, $"{gate.Baseline.DisplayPath} (version {version.Version})");
+            return new FetchedBaseline(gate.WithBaseline(new ModelSource(ModelSourceKind.ModelFile, file, description)), folder, description);
+        }
+        finally
+        {
+            (registry as IDisposable)?.Dispose();
+        }
+    }
+
+    private sealed record FetchedBaseline(EvaluateGate Gate, string? Folder, string? Description) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (Folder is not null && Directory.Exists(Folder))
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+        }
+    }
+
+    private static (GroundTruth Truth, ModelOutput Candidate, ModelOutput? Baseline) Load(EvaluateGate gate)
+    {
         if (gate.Model is null)
         {
             var (truth, output) = PredictionsReader.Read(gate.Data, gate.Columns);

@@ -38,7 +38,7 @@ public sealed class GateRunner(TimeProvider? time = null)
         foreach (var gate in config.Gates.OfType<EvaluateGate>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results[gate] = EvaluateRunner.Run(gate, progress);
+            results[gate] = EvaluateRunner.Run(gate, progress, config.Registry);
         }
 
         return new RunResult

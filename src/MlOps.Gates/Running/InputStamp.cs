@@ -44,6 +44,15 @@ public static class InputStamp
         files.AddRange(config.Gates.OfType<DataQualityGate>().Select(g => g.Dataset.Path));
         files.AddRange(config.Gates.OfType<DriftGate>().SelectMany(g => new[] { g.Reference.Path, g.Current.Path, g.Model }.OfType<string>()));
         files.AddRange(config.Gates.OfType<EvaluateGate>().SelectMany(g => new[] { g.Data.Path, g.Model?.Path, g.Baseline is { Kind: not ModelSourceKind.Registry } b ? b.Path : null }.OfType<string>()));
+        // A registry baseline changes when its alias moves: the local registry's alias file stands for it.
+        if (config.Registry is { Path: { } registryPath })
+        {
+            files.AddRange(config.Gates.OfType<EvaluateGate>()
+                .Select(g => g.Baseline?.Registry)
+                .OfType<(string Name, string Alias)>()
+                .Select(r => Path.Combine(registryPath, "models", r.Name, "aliases.json")));
+        }
+
         if (config.Reports.TemplatesDirectory is { } templates && Directory.Exists(templates))
         {
             files.AddRange(Directory.EnumerateFiles(templates).Order(StringComparer.Ordinal));

@@ -1,0 +1,85 @@
+using MlOps.Gates.Config;
+using MlOps.Gates.Results;
+
+namespace MlOps.Gates.Registry;
+
+/// <summary>
+/// Builds what a version records from the run that gated it: each gate's status and datasets, the candidate's metrics
+/// from the evaluate gates, the SHA-256 of every dataset the gates read (and DVC's md5 where a .dvc file describes
+/// it), the commit and the CI run.
+/// </summary>
+public static class RegistrationBuilder
+{
+    public static VersionDraft FromRun(RunResult run, GatesConfig config, string artifactPath)
+    {
+        var gates = config.Gates.ToDictionary(g => g.Name, StringComparer.Ordinal);
+        var summaries = new List<GateSummary>();
+        var datasets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var gate in run.Gates)
+        {
+            var used = gates.TryGetValue(gate.Name, out var definition) ? DatasetsOf(definition) : [];
+            foreach (var (display, path) in used)
+            {
+                datasets[display] = path;
+            }
+
+            summaries.Add(new GateSummary(gate.Name, gate.Type, gate.Status.ToString().ToLowerInvariant(), used.Select(u => u.Display).ToList(), gate.Checks.Count, gate.FailedChecks, gate.WarningChecks));
+        }
+
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var gate in run.Gates.Where(g => g.Evaluation is not null))
+        {
+            foreach (var row in gate.Evaluation!.Metrics.Where(m => double.IsFinite(m.Value)))
+            {
+                metrics[run.Gates.Count(g => g.Evaluation is not null) == 1 ? row.Name : $"{gate.Name}.{row.Name}"] = row.Value;
+            }
+        }
+
+        return new VersionDraft
+        {
+            ArtifactPath = artifactPath,
+            Source = DisplayPaths.Relative(config.BaseDirectory, artifactPath),
+            Git = Provenance.Git(config.BaseDirectory),
+            CiRunUrl = Provenance.CiRunUrl(),
+            RegisteredBy = Provenance.Actor(),
+            Metrics = metrics,
+            Datasets = datasets.Where(d => File.Exists(d.Value)).Select(d => Fingerprint(d.Key, d.Value)).ToList(),
+            Gates = summaries,
+        };
+    }
+
+    public static DatasetFingerprint Fingerprint(string display, string path)
+    {
+        var (hash, size) = LocalRegistry.Hash(path);
+        return new DatasetFingerprint(display, hash, size, DvcMd5(path));
+    }
+
+    /// <summary>The md5 a DVC file beside the dataset records for it (<c>data.csv.dvc</c>: <c>outs: - md5: ...</c>).</summary>
+    public static string? DvcMd5(string path)
+    {
+        var dvc = path + ".dvc";
+        if (!File.Exists(dvc))
+        {
+            return null;
+        }
+
+        foreach (var line in File.ReadLines(dvc))
+        {
+            var trimmed = line.Trim().TrimStart('-').Trim();
+            if (trimmed.StartsWith("md5:", StringComparison.Ordinal))
+            {
+                return trimmed["md5:".Length..].Trim().Trim('\'', '"');
+            }
+        }
+
+        return null;
+    }
+
+    private static List<(string Display, string Path)> DatasetsOf(GateDefinition gate) => gate switch
+    {
+        DataQualityGate q => [(q.Dataset.DisplayPath, q.Dataset.Path)],
+        DriftGate d => [(d.Reference.DisplayPath, d.Reference.Path), (d.Current.DisplayPath, d.Current.Path)],
+        EvaluateGate e => [(e.Data.DisplayPath, e.Data.Path)],
+        _ => [],
+    };
+}
