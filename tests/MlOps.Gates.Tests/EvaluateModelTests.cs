@@ -276,4 +276,35 @@ public sealed class EvaluateModelTests(EvaluationModelsFixture models) : IClassF
         Assert.Equal(csv.Metrics["accuracy"], fromParquet.Metrics["accuracy"]);
         Assert.Equal(csv.Metrics["roc_auc"], fromParquet.Metrics["roc_auc"], 9);
     }
+
+    [Fact]
+    public void A_registry_alias_is_the_baseline_and_an_alias_not_set_yet_is_a_first_run()
+    {
+        var root = Path.Combine(_dir.Path, "registry");
+        string Gate() => $"""
+              - name: churn
+                type: evaluate
+                model: {models.Weak}
+                data: {models.Holdout}
+                label: Churned
+                baseline: registry:churn@production
+                metrics:
+                  accuracy: {"{"} min_absolute_change: 0 {"}"}
+            registry:
+              path: {root}
+            """;
+
+        var first = Run(Gate());
+        var registry = new Registry.LocalRegistry(root);
+        var version = registry.Register("churn", new Registry.VersionDraft { ArtifactPath = models.Good }, new Registry.ChangeInfo("t", null, null));
+        registry.SetAlias("churn", "production", version.Version, new Registry.ChangeInfo("t", null, null));
+        var second = Run(Gate());
+
+        Assert.Equal(GateStatus.Warning, first.Status);
+        Assert.Equal(ErrorCodes.MissingBaseline, Check(first, "accuracy").Code);
+        Assert.Equal("registry:churn@production (no version yet)", first.Evidence["baseline"]);
+        Assert.Equal(GateStatus.Failed, second.Status);
+        Assert.Equal(ErrorCodes.MetricChange, Check(second, "accuracy").Code);
+        Assert.Equal("registry:churn@production (version 1)", second.Evaluation!.Baseline);
+    }
 }

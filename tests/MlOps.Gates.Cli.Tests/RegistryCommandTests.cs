@@ -1,0 +1,137 @@
+using System.Text.Json;
+using MlOps.Gates.Tests;
+
+namespace MlOps.Gates.Cli.Tests;
+
+/// <summary>The registry through the command line: registration after passing gates, promotion policy, and the registry commands.</summary>
+public sealed class RegistryCommandTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = new GatesApp(output, error).Run(args);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private string Config(string data = "x\n1\n2\n")
+    {
+        _dir.Write("data.csv", data);
+        _dir.Write("model.zip", "model bytes " + data.Length);
+        return _dir.Write("mlops-gates.yml", $"""
+            gates:
+              - name: data
+                dataset: {"{"}path: data.csv{"}"}
+                checks:
+                  - {"{"}expect: between, column: x, min: 0, max: 5{"}"}
+            registry:
+              path: registry
+              model: churn
+              promotion:
+                staging:
+                  require_gates: [data]
+                production:
+                  from: staging
+                  require_gates: [{"{"}gate: data, dataset: data.csv{"}"}]
+            """);
+    }
+
+    private string Model => Path.Combine(_dir.Path, "model.zip");
+
+    private string Reports => Path.Combine(_dir.Path, "reports");
+
+    [Fact]
+    public void A_passing_run_registers_and_promotes_the_artifact_and_the_reports_say_so()
+    {
+        var config = Config();
+
+        var (exit, output, _) = Run("run", "-c", config, "-r", Reports, "--no-progress", "--artifact", Model, "--promote-to", "staging", "--reason", "nightly");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("mlops-gates: registered churn version 1", output, StringComparison.Ordinal);
+        Assert.Contains("mlops-gates: promoted churn version 1 to staging", output, StringComparison.Ordinal);
+        Assert.Contains("### Registry", File.ReadAllText(Path.Combine(Reports, "report.md")), StringComparison.Ordinal);
+        Assert.Contains("<section id=\"registry\">", File.ReadAllText(Path.Combine(Reports, "report.html")), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Reports, "report.json")));
+        var actions = json.RootElement.GetProperty("registry").EnumerateArray().ToList();
+        Assert.Equal(["register", "promote"], actions.Select(a => a.GetProperty("action").GetString()));
+        Assert.All(actions, a => Assert.True(a.GetProperty("succeeded").GetBoolean()));
+
+        var (_, shown, _) = Run("registry", "show", "churn@staging", "-c", config, "--json");
+        using var record = JsonDocument.Parse(shown);
+        Assert.Equal("data", record.RootElement.GetProperty("gates")[0].GetProperty("name").GetString());
+        Assert.Equal("data.csv", record.RootElement.GetProperty("datasets")[0].GetProperty("path").GetString());
+        Assert.Equal(64, record.RootElement.GetProperty("datasets")[0].GetProperty("sha256").GetString()!.Length);
+    }
+
+    [Fact]
+    public void Failed_gates_register_nothing()
+    {
+        var config = Config("x\n1\n9\n");
+
+        var (exit, output, _) = Run("run", "-c", config, "-r", Reports, "--no-progress", "--artifact", Model, "--promote-to", "staging");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error MLG6007: registry: churn was not registered: the gates failed", output, StringComparison.Ordinal);
+        var (_, list, _) = Run("registry", "list", "-c", config);
+        Assert.Contains("no models", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Production_only_from_staging_and_rollback_restores_the_previous_holder()
+    {
+        var config = Config();
+        Run("run", "-c", config, "-r", Reports, "--no-progress", "--artifact", Model);
+
+        var (refusedExit, refused, _) = Run("run", "-c", config, "-r", Reports, "--no-progress", "--artifact", Model, "--promote-to", "production");
+        Run("registry", "promote", "churn", "1", "--to", "staging", "-c", config);
+        var (promoted, _, _) = Run("registry", "promote", "churn", "1", "--to", "production", "-c", config, "--reason", "ship it");
+        File.WriteAllText(Model, "a newer model");
+        Run("run", "-c", config, "-r", Reports, "--no-progress", "--artifact", Model, "--promote-to", "staging");
+        Run("registry", "promote", "churn", "2", "--to", "production", "-c", config);
+        var (rolledBack, rollback, _) = Run("registry", "rollback", "churn", "production", "-c", config);
+        var (_, audit, _) = Run("registry", "show", "churn", "--audit", "-c", config);
+
+        Assert.Equal(1, refusedExit);
+        Assert.Contains("already holds this artifact", refused, StringComparison.Ordinal);
+        Assert.Contains("error MLG6003: registry: churn version 1 may not become production: production takes a version from staging", refused, StringComparison.Ordinal);
+        Assert.Equal(0, promoted);
+        Assert.Equal(0, rolledBack);
+        Assert.Contains("rolled churn@production back to version 1", rollback, StringComparison.Ordinal);
+        Assert.Contains("promote churn 1 @production by", audit, StringComparison.Ordinal);
+        Assert.Contains(": ship it", audit, StringComparison.Ordinal);
+        Assert.Contains("rollback churn 1 @production (was 2)", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_download_tag_and_archive_work_and_bad_names_exit_2()
+    {
+        var config = Config();
+        Run("run", "-c", config, "-r", Reports, "--no-progress", "--artifact", Model);
+        var folder = Directory.CreateDirectory(Path.Combine(_dir.Path, "out")).FullName;
+
+        var (downloaded, _, _) = Run("registry", "download", "churn:1", "-o", folder, "-c", config);
+        var (tagged, _, _) = Run("registry", "tag", "churn", "1", "owner=ml-team", "-c", config);
+        var (verified, verifyOutput, _) = Run("registry", "verify", "-c", config);
+        var artifact = Directory.GetFiles(Path.Combine(_dir.Path, "registry", "artifacts")).Single();
+        File.WriteAllText(artifact, "tampered");
+        var (tampered, tamperedOutput, _) = Run("registry", "verify", "--registry", Path.Combine(_dir.Path, "registry"));
+        var (archived, _, _) = Run("registry", "archive", "churn", "1", "-c", config);
+        var (badName, _, badError) = Run("registry", "promote", "../x", "1", "--to", "staging", "-c", config);
+
+        Assert.Equal(0, downloaded);
+        Assert.Equal("model bytes 6", File.ReadAllText(Path.Combine(folder, "model.zip")));
+        Assert.Equal(0, tagged);
+        Assert.Equal(0, verified);
+        Assert.Contains("every artifact intact", verifyOutput, StringComparison.Ordinal);
+        Assert.Equal(1, tampered);
+        Assert.Contains("error MLG6004: churn version 1: its artifact changed on disk", tamperedOutput, StringComparison.Ordinal);
+        Assert.Equal(0, archived);
+        Assert.Equal(2, badName);
+        Assert.Contains("error MLG6001", badError, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace MlOps.Gates.Tests;
+
+/// <summary>
+/// An HTTP server inside the tests that implements the MLflow model-registry endpoints MlOps.Gates calls, with their
+/// documented error codes (RESOURCE_ALREADY_EXISTS, RESOURCE_DOES_NOT_EXIST, INVALID_PARAMETER_VALUE), paging and the
+/// 5000-character tag limit. It records every request.
+/// </summary>
+internal sealed class FakeMlflowServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Dictionary<string, JsonObject> _models = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<JsonObject>> _versions = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Task _loop;
+
+    public FakeMlflowServer()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 60_000);
+            try
+            {
+                _listener.Prefixes.Clear();
+                _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+                _listener.Start();
+                Uri = $"http://127.0.0.1:{port}";
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+            }
+        }
+
+        _loop = Task.Run(Serve);
+    }
+
+    public string Uri { get; } = string.Empty;
+
+    public List<(string Method, string Path, string Body, string? Authorization)> Requests { get; } = [];
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+    }
+
+    private async Task Serve()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            var path = context.Request.Url!.AbsolutePath;
+            var query = System.Web.HttpUtility.ParseQueryString(context.Request.Url.Query);
+            int status;
+            JsonObject response;
+            lock (_gate)
+            {
+                Requests.Add((context.Request.HttpMethod, path + context.Request.Url.Query, body, context.Request.Headers["Authorization"]));
+                (status, response) = Handle(context.Request.HttpMethod, path, query, body.Length == 0 ? new JsonObject() : (JsonObject)JsonNode.Parse(body)!);
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(response.ToJsonString());
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+
+    private (int, JsonObject) Handle(string method, string path, System.Collections.Specialized.NameValueCollection query, JsonObject body)
+    {
+        const string api = "/api/2.0/mlflow/";
+        if (!path.StartsWith(api, StringComparison.Ordinal))
+        {
+            return Error(404, "ENDPOINT_NOT_FOUND", "no such endpoint");
+        }
+
+        string? Q(string key) => query[key] ?? body[key]?.ToString();
+        var name = Q("name");
+        switch ((method, path[api.Length..]))
+        {
+            case ("POST", "registered-models/create"):
+                if (_models.ContainsKey(name!))
+                {
+                    return Error(400, "RESOURCE_ALREADY_EXISTS", $"Registered Model (name={name}) already exists.");
+                }
+
+                _models[name!] = new JsonObject { ["name"] = name, ["tags"] = new JsonArray(), ["aliases"] = new JsonArray() };
+                _versions[name!] = [];
+                return Ok(new JsonObject { ["registered_model"] = _models[name!].DeepClone() });
+            case ("GET", "registered-models/get"):
+                return _models.TryGetValue(name!, out var model)
+                    ? Ok(new JsonObject { ["registered_model"] = model.DeepClone() })
+                    : Missing($"Registered Model with name={name} not found");
+            case ("GET", "registered-models/search"):
+                return Page(_models.Values.OrderBy(m => m["name"]!.GetValue<string>(), StringComparer.Ordinal).ToList(), "registered_models", query);
+            case ("POST", "registered-models/set-tag"):
+                if (!_models.TryGetValue(name!, out model))
+                {
+                    return Missing($"Registered Model with name={name} not found");
+                }
+
+                return SetTag((JsonArray)model["tags"]!, body["key"]!.GetValue<string>(), body["value"]!.GetValue<string>());
+            case ("POST", "model-versions/create"):
+                if (!_versions.TryGetValue(name!, out var list))
+                {
+                    return Missing($"Registered Model with name={name} not found");
+                }
+
+                foreach (var tag in body["tags"]?.AsArray() ?? [])
+                {
+                    if (tag!["value"]!.GetValue<string>().Length > 5000)
+                    {
+                        return Error(400, "INVALID_PARAMETER_VALUE", "Tag value exceeded maximum length of 5000");
+                    }
+                }
+
+                var version = new JsonObject
+                {
+                    ["name"] = name,
+                    ["version"] = (list.Count + 1).ToString(CultureInfo.InvariantCulture),
+                    ["creation_timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+                    ["source"] = body["source"]?.DeepClone(),
+                    ["description"] = body["description"]?.DeepClone(),
+                    ["status"] = "READY",
+                    ["tags"] = body["tags"]?.DeepClone() ?? new JsonArray(),
+                };
+                list.Add(version);
+                return Ok(new JsonObject { ["model_version"] = version.DeepClone() });
+            case ("GET", "model-versions/get"):
+                return Version(name!, Q("version")) is { } found ? Ok(new JsonObject { ["model_version"] = found.DeepClone() }) : Missing($"Model Version (name={name}, version={Q("version")}) not found");
+            case ("GET", "model-versions/search"):
+                var filter = query["filter"] ?? string.Empty;
+                var wanted = filter.StartsWith("name='", StringComparison.Ordinal) ? filter[6..^1] : null;
+                return Page(_versions.Where(v => wanted is null || v.Key == wanted).SelectMany(v => v.Value).ToList(), "model_versions", query);
+            case ("POST", "model-versions/set-tag"):
+                return Version(name!, Q("version")) is { } tagged
+                    ? SetTag((JsonArray)tagged["tags"]!, body["key"]!.GetValue<string>(), body["value"]!.GetValue<string>())
+                    : Missing($"Model Version (name={name}, version={Q("version")}) not found");
+            case ("POST", "registered-models/alias"):
+                if (!_models.TryGetValue(name!, out model) || Version(name!, Q("version")) is null)
+                {
+                    return Error(400, "INVALID_PARAMETER_VALUE", $"Model version {Q("version")} of {name} does not exist");
+                }
+
+                var aliases = (JsonArray)model["aliases"]!;
+                var existing = aliases.FirstOrDefault(a => a!["alias"]!.GetValue<string>() == Q("alias"));
+                if (existing is not null)
+                {
+                    aliases.Remove(existing);
+                }
+
+                aliases.Add(new JsonObject { ["alias"] = Q("alias"), ["version"] = Q("version") });
+                return Ok(new JsonObject());
+            case ("GET", "registered-models/alias"):
+                var holder = _models.GetValueOrDefault(name!)?["aliases"]?.AsArray().FirstOrDefault(a => a!["alias"]!.GetValue<string>() == Q("alias"));
+                return holder is null
+                    ? Error(400, "INVALID_PARAMETER_VALUE", $"Registered model alias {Q("alias")} not found.")
+                    : Ok(new JsonObject { ["model_version"] = Version(name!, holder["version"]!.GetValue<string>())!.DeepClone() });
+            default:
+                return Error(404, "ENDPOINT_NOT_FOUND", $"{method} {path}");
+        }
+    }
+
+    private JsonObject? Version(string name, string? version) =>
+        _versions.GetValueOrDefault(name)?.FirstOrDefault(v => v["version"]!.GetValue<string>() == version);
+
+    private static (int, JsonObject) SetTag(JsonArray tags, string key, string value)
+    {
+        if (key.Length > 250)
+        {
+            return Error(400, "INVALID_PARAMETER_VALUE", "Tag key exceeded maximum length of 250");
+        }
+
+        if (value.Length > 5000)
+        {
+            return Error(400, "INVALID_PARAMETER_VALUE", "Tag value exceeded maximum length of 5000");
+        }
+
+        var existing = tags.FirstOrDefault(t => t!["key"]!.GetValue<string>() == key);
+        if (existing is not null)
+        {
+            tags.Remove(existing);
+        }
+
+        tags.Add(new JsonObject { ["key"] = key, ["value"] = value });
+        return Ok(new JsonObject());
+    }
+
+    private static (int, JsonObject) Page(List<JsonObject> items, string key, System.Collections.Specialized.NameValueCollection query)
+    {
+        var size = int.Parse(query["max_results"] ?? "100", CultureInfo.InvariantCulture);
+        var start = int.Parse(query["page_token"] ?? "0", CultureInfo.InvariantCulture);
+        var page = new JsonObject { [key] = new JsonArray(items.Skip(start).Take(size).Select(i => (JsonNode)i.DeepClone()).ToArray()) };
+        if (start + size < items.Count)
+        {
+            page["next_page_token"] = (start + size).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return (200, page);
+    }
+
+    private static (int, JsonObject) Ok(JsonObject body) => (200, body);
+
+    private static (int, JsonObject) Missing(string message) => Error(404, "RESOURCE_DOES_NOT_EXIST", message);
+
+    private static (int, JsonObject) Error(int status, string code, string message) => (status, new JsonObject { ["error_code"] = code, ["message"] = message });
+}

@@ -1,0 +1,147 @@
+using MlOps.Gates.Registry;
+
+namespace MlOps.Gates.Tests;
+
+/// <summary>The MLflow backend against an HTTP server in the test that speaks MLflow's REST API and its error codes.</summary>
+public sealed class MlflowRegistryTests : IDisposable
+{
+    private const string Token = "s3cr3t-token-value";
+    private static readonly ChangeInfo Change = new("ci-bot", "release", "abc123");
+    private readonly FakeMlflowServer _server = new();
+    private readonly TempDir _dir = new();
+    private readonly MlflowRegistry _registry;
+
+    public MlflowRegistryTests()
+    {
+        _registry = new MlflowRegistry(new MlflowSettings(_server.Uri) { Token = Token, ArtifactStore = Path.Combine(_dir.Path, "store") });
+    }
+
+    public void Dispose()
+    {
+        _registry.Dispose();
+        _server.Dispose();
+        _dir.Dispose();
+    }
+
+    private VersionDraft Draft(string content, IReadOnlyList<GateSummary>? gates = null) => new()
+    {
+        ArtifactPath = _dir.Write(Guid.NewGuid().ToString("N") + "/model.zip", content),
+        Git = new GitInfo("abc123", "main", false),
+        Metrics = new Dictionary<string, double> { ["accuracy"] = 0.91 },
+        Gates = gates ?? [new GateSummary("churn-model", "evaluate", "passed", ["data/recent.csv"])],
+        Description = "candidate",
+    };
+
+    [Fact]
+    public void Register_creates_the_model_once_and_numbered_versions_whose_records_round_trip_through_tags()
+    {
+        var first = _registry.Register("churn", Draft("a"), Change);
+        var second = _registry.Register("churn", Draft("b"), Change);
+        var read = _registry.Get("churn", 2);
+
+        Assert.Equal((1, 2), (first.Version, second.Version));
+        Assert.Equal(second.ArtifactSha256, read.ArtifactSha256);
+        Assert.Equal("abc123", read.Git!.Commit);
+        Assert.Equal(0.91, read.Metrics["accuracy"]);
+        Assert.Equal("churn-model", read.Gates.Single().Name);
+        Assert.Equal("candidate", read.Description);
+        Assert.Null(_registry.Verify("churn", 2));
+        var creates = _server.Requests.Where(r => r.Path.EndsWith("registered-models/create", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, creates.Count);
+        Assert.Contains(_server.Requests, r => r.Path == "/api/2.0/mlflow/model-versions/create" && r.Body.Contains("\"key\":\"mlops_gates.sha256\"", StringComparison.Ordinal));
+        Assert.All(_server.Requests, r => Assert.Equal("Bearer " + Token, r.Authorization));
+    }
+
+    [Fact]
+    public void Aliases_promotion_policy_and_rollback_work_the_same_over_mlflow()
+    {
+        _registry.Register("churn", Draft("a"), Change);
+        _registry.Register("churn", Draft("b", [new GateSummary("churn-model", "evaluate", "failed", ["data/recent.csv"])]), Change);
+        _registry.Register("churn", Draft("c"), Change);
+        var policies = new Dictionary<string, PromotionPolicy>
+        {
+            ["staging"] = new() { Alias = "staging", RequireGates = [new("churn-model")] },
+            ["production"] = new() { Alias = "production", From = "staging", RequireGates = [new("churn-model", "data/recent.csv")] },
+        };
+        var promoter = new Promoter(_registry, policies);
+
+        promoter.Promote("churn", 1, "staging", Change);
+        promoter.Promote("churn", 1, "Production", Change);
+        var refused = Assert.Throws<GatesInputException>(() => promoter.Promote("churn", 2, "staging", Change));
+        var notStaging = promoter.Check("churn", 3, "production");
+        promoter.Promote("churn", 3, "staging", Change);
+        promoter.Promote("churn", 3, "production", Change);
+
+        Assert.Equal(ErrorCodes.PromotionRefused, refused.Errors[0].Code);
+        Assert.Contains("the gate 'churn-model' failed for version 2", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(notStaging, r => r.Contains("takes a version from staging", StringComparison.Ordinal));
+        Assert.Equal(3, _registry.Resolve("churn", "production")!.Version);
+        Assert.Equal(1, _registry.Rollback("churn", "production", Change));
+        Assert.Equal(1, _registry.Resolve("churn", "production")!.Version);
+        Assert.Equal(["production"], _registry.Get("churn", 1).Aliases);
+        Assert.Contains(_server.Requests, r => r.Path == "/api/2.0/mlflow/registered-models/alias" && r.Method == "POST" && r.Body.Contains("\"alias\":\"production\"", StringComparison.Ordinal));
+        var audit = _registry.Audit("churn");
+        Assert.Equal(Enumerable.Range(1, audit.Count).Select(i => (long)i), audit.Select(a => a.Sequence));
+        Assert.Equal("rollback", audit[^1].Action);
+    }
+
+    [Fact]
+    public void Each_error_code_becomes_a_clear_error_and_no_message_shows_the_token()
+    {
+        _registry.Register("churn", Draft("a"), Change);
+
+        var missingVersion = Assert.Throws<GatesInputException>(() => _registry.Get("churn", 9));
+        var missingModel = Assert.Throws<GatesInputException>(() => _registry.Get("nobody", 1));
+        var invalid = Assert.Throws<GatesInputException>(() => _registry.SetTag("churn", 1, new string('k', 300), "v", Change));
+
+        Assert.Equal(ErrorCodes.NotInRegistry, missingVersion.Errors[0].Code);
+        Assert.Contains("RESOURCE_DOES_NOT_EXIST", missingVersion.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.NotInRegistry, missingModel.Errors[0].Code);
+        Assert.Equal(ErrorCodes.InvalidValue, invalid.Errors[0].Code);
+        Assert.Contains("INVALID_PARAMETER_VALUE", invalid.Message, StringComparison.Ordinal);
+        Assert.Null(_registry.Resolve("churn", "nowhere"));
+        foreach (var error in new[] { missingVersion, missingModel, invalid })
+        {
+            Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_long_tag_value_is_cut_to_the_limit_rather_than_refused()
+    {
+        _registry.Register("churn", Draft("a"), Change);
+
+        _registry.SetTag("churn", 1, "note", new string('x', 6000), Change);
+
+        Assert.Equal(MlflowRegistry.TagLimit, _registry.Get("churn", 1).Tags["note"].Length);
+    }
+
+    [Fact]
+    public void An_unreachable_server_is_a_clear_error()
+    {
+        using var nowhere = new MlflowRegistry(new MlflowSettings("http://127.0.0.1:9") { Token = Token });
+
+        var error = Assert.Throws<GatesInputException>(() => nowhere.Models());
+
+        Assert.Equal(ErrorCodes.RegistryUnavailable, error.Errors[0].Code);
+        Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Searches_follow_the_page_token_and_gate_results_stay_within_the_tag_limit()
+    {
+        var manyGates = Enumerable.Range(0, 300).Select(i => new GateSummary($"gate-{i:D3}", "data_quality", "passed", [$"data/file-{i}.csv"])).ToList();
+        for (var i = 0; i < 105; i++)
+        {
+            _registry.Register("churn", Draft("v" + i, i == 0 ? manyGates : null), Change);
+        }
+
+        var versions = _registry.Versions("churn");
+
+        Assert.Equal(Enumerable.Range(1, 105), versions.Select(v => v.Version));
+        Assert.Contains(_server.Requests, r => r.Path.Contains("page_token=100", StringComparison.Ordinal));
+        var first = versions[0];
+        Assert.InRange(first.Gates.Count, 1, 299);
+        Assert.Equal("gate-000", first.Gates[0].Name);
+    }
+}
