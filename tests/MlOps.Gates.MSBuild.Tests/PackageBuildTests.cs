@@ -58,10 +58,12 @@ public sealed class PackageBuildTests(PackedPackage package)
         lines[row] = string.Join(',', cells);
         File.WriteAllLines(data, lines);
 
-        var (exit, output) = Build(sample);
+        var (exit, output) = Build(sample, "-p:MlOpsPromoteTo=staging");
 
         Assert.NotEqual(0, exit);
         Assert.Contains($"{data}({row + 1},8): error MLG2009:", output, StringComparison.Ordinal);
+        Assert.Contains("error MLG6007: registry: churn was not registered: the gates failed", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(sample, ".mlops-registry", "models")));
         Assert.DoesNotContain("MSB3073", output, StringComparison.Ordinal);
         Assert.DoesNotContain("MLG0006", output, StringComparison.Ordinal);
     }
@@ -81,6 +83,28 @@ public sealed class PackageBuildTests(PackedPackage package)
         Assert.Contains($"{config}({roc + 1},7): error MLG5001: churn-model: roc_auc: roc_auc = ", output, StringComparison.Ordinal);
         Assert.Contains("may be worse than the baseline by up to", output, StringComparison.Ordinal);
         Assert.DoesNotContain("MSB3073", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_release_build_registers_the_model_it_trained_and_promotes_it_when_asked()
+    {
+        var sample = package.CopySample("Churn");
+
+        var (exit, output) = Build(sample, "-c", "Release", "-p:MlOpsPromoteTo=staging", "-p:MlOpsPromoteReason=release-build");
+        var (again, second) = Build(sample, "-c", "Release", "-t:MlOpsPromote", "-p:MlOpsPromoteTo=production");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("mlops-gates: registered churn version 1", output, StringComparison.Ordinal);
+        Assert.Contains("mlops-gates: promoted churn version 1 to staging", output, StringComparison.Ordinal);
+        Assert.True(again == 0, second);
+        Assert.Contains("already holds this artifact", second, StringComparison.Ordinal);
+        Assert.Contains("mlops-gates: promoted churn version 1 to production", second, StringComparison.Ordinal);
+        var aliases = File.ReadAllText(Path.Combine(sample, ".mlops-registry", "models", "churn", "aliases.json"));
+        Assert.Contains("\"production\"", aliases, StringComparison.Ordinal);
+        var audit = File.ReadAllLines(Path.Combine(sample, ".mlops-registry", "models", "churn", "audit.jsonl"));
+        Assert.Equal(3, audit.Length);
+        Assert.Contains("release-build", audit[0], StringComparison.Ordinal);
+        Assert.Contains("### Registry", File.ReadAllText(Path.Combine(sample, "artifacts", "mlops-gates", "report.md")), StringComparison.Ordinal);
     }
 
     [Fact]
