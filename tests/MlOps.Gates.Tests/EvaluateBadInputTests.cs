@@ -185,12 +185,12 @@ public sealed class EvaluateBadInputTests(EvaluationModelsFixture models) : ICla
     }
 
     [Fact]
-    public void A_registry_baseline_says_plainly_that_it_needs_a_registry()
+    public void A_registry_baseline_without_a_registry_section_says_so()
     {
         var file = _dir.Write("p.csv", "label,predicted\n1,1\n0,0\n");
 
         var error = Fails(PredictionsGate(file, "baseline: registry:churn@production"));
 
-        Assert.Contains("needs a model registry", error.Message, StringComparison.Ordinal);
+        Assert.Contains("needs a 'registry' section in the gates file", error.Message, StringComparison.Ordinal);
     }
 }

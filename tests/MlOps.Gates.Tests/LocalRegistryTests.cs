@@ -239,6 +239,51 @@ public sealed class LocalRegistryTests : IDisposable
         Assert.Equal(["models/churn"], Directory.EnumerateDirectories(Path.Combine(root, "models")).Select(d => "models/" + Path.GetFileName(d)));
     }
 
+    [Fact]
+    public void Registration_records_the_commit_a_dirty_tree_each_datasets_hash_and_dvc_md5_and_the_gate_results()
+    {
+        var repo = Directory.CreateDirectory(Path.Combine(_dir.Path, "repo")).FullName;
+        void Git(params string[] args)
+        {
+            var start = new ProcessStartInfo("git") { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+        }
+
+        File.WriteAllText(Path.Combine(repo, "data.csv"), "x\n1\n2\n");
+        File.WriteAllText(Path.Combine(repo, "data.csv.dvc"), "outs:\n- md5: 0123456789abcdef0123456789abcdef\n  size: 8\n  path: data.csv\n");
+        var config = Path.Combine(repo, "mlops-gates.yml");
+        File.WriteAllText(config, "gates:\n  - name: data\n    dataset: {path: data.csv}\n    checks:\n      - {expect: not_null, column: x}\nregistry:\n  path: registry\n");
+        Git("init", "-q");
+        Git("-c", "user.email=t@example.com", "-c", "user.name=t", "add", "data.csv", "mlops-gates.yml");
+        Git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "first");
+        File.AppendAllText(config, "# edited\n");
+        var loaded = Config.GatesConfigLoader.Load(config);
+        var run = new Running.GateRunner().Run(loaded);
+
+        var draft = RegistrationBuilder.FromRun(run, loaded, Artifact("weights"));
+
+        Assert.Equal(40, draft.Git!.Commit.Length);
+        Assert.True(draft.Git.Dirty);
+        var data = Assert.Single(draft.Datasets);
+        Assert.Equal(("data.csv", "0123456789abcdef0123456789abcdef", 6L), (data.Path, data.DvcMd5, data.Size));
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(repo, "data.csv")))).ToLowerInvariant(), data.Sha256);
+        Assert.Equal(new GateSummary("data", "data_quality", "passed", ["data.csv"], 1, 0, 0), draft.Gates.Single() with { Datasets = draft.Gates.Single().Datasets }, new SummaryComparer());
+    }
+
+    private sealed class SummaryComparer : IEqualityComparer<GateSummary>
+    {
+        public bool Equals(GateSummary? x, GateSummary? y) => x is not null && y is not null && (x with { Datasets = [] }) == (y with { Datasets = [] }) && x.Datasets.SequenceEqual(y.Datasets);
+
+        public int GetHashCode(GateSummary obj) => 0;
+    }
+
     private static Process Worker(params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "MlOps.Gates.RegistryWorker", "bin", Configuration(), "net10.0", "MlOps.Gates.RegistryWorker.dll");
