@@ -307,4 +307,21 @@ public sealed class EvaluateModelTests(EvaluationModelsFixture models) : IClassF
         Assert.Equal(ErrorCodes.MetricChange, Check(second, "accuracy").Code);
         Assert.Equal("registry:churn@production (version 1)", second.Evaluation!.Baseline);
     }
+
+    [Fact]
+    public void A_drift_gate_tests_the_predictions_of_an_onnx_model_too()
+    {
+        var gate = Run($"""
+              - name: drift
+                type: drift
+                reference: {models.Train}
+                current: {models.Holdout}
+                columns: [Tenure, Charges]
+                model: {models.NumericOnnx}
+            """);
+
+        Assert.Contains(gate.Checks, c => c.Id == "prediction.PredictedLabel" && (string)c.Parameters["role"]! == "prediction");
+        Assert.Contains(gate.Checks, c => c.Id == "prediction.Probability");
+        Assert.True(gate.Checks.Single(c => c.Id == "prediction.Probability").Success);
+    }
 }

@@ -15,16 +15,7 @@ public static class ModelScorer
 {
     public static ScoredModel Score(string modelPath, string modelDisplayPath, DatasetOptions data, ModelInputs io, EvaluationTask? task)
     {
-        if (!File.Exists(modelPath))
-        {
-            throw new GatesInputException(ErrorCodes.FileNotFound, $"model file not found: {modelDisplayPath}", new SourceLocation(modelDisplayPath));
-        }
-
-        var ml = new MLContext(seed: 0);
-        var header = Header(data);
-        var (scored, outputs) = Path.GetExtension(modelPath).Equals(".onnx", StringComparison.OrdinalIgnoreCase)
-            ? OnnxModel.Transform(ml, modelPath, modelDisplayPath, data, header, io)
-            : (Transform(ml, modelPath, modelDisplayPath, data, header, io), io);
+        var (scored, outputs) = Open(modelPath, modelDisplayPath, data, io);
         try
         {
             return ModelOutputReader.Read(scored, modelDisplayPath, outputs, task);
@@ -52,6 +43,27 @@ public static class ModelScorer
 
         return e is AggregateException aggregate ? aggregate.InnerExceptions.Select(Inner).FirstOrDefault(i => i is not null) : null;
     }
+
+    /// <summary>
+    /// The data as the model scores it, lazily (each cursor streams the file), and the model's outputs for each role:
+    /// ML.NET's names unless the gates file or the ONNX model's own names say otherwise.
+    /// </summary>
+    public static (IDataView Scored, ModelInputs Outputs) Open(string modelPath, string modelDisplayPath, DatasetOptions data, ModelInputs io)
+    {
+        if (!File.Exists(modelPath))
+        {
+            throw new GatesInputException(ErrorCodes.FileNotFound, $"model file not found: {modelDisplayPath}", new SourceLocation(modelDisplayPath));
+        }
+
+        var ml = new MLContext(seed: 0);
+        var header = Header(data);
+        return Path.GetExtension(modelPath).Equals(".onnx", StringComparison.OrdinalIgnoreCase)
+            ? OnnxModel.Transform(ml, modelPath, modelDisplayPath, data, header, io)
+            : (Transform(ml, modelPath, modelDisplayPath, data, header, io), io);
+    }
+
+    /// <summary>ML.NET wraps what a cursor throws; the data's own error, with its place, is the one to report.</summary>
+    internal static GatesInputException? DataError(Exception e) => e as GatesInputException ?? Inner(e);
 
     private static IDataView Transform(MLContext ml, string modelPath, string modelDisplayPath, DatasetOptions data, IReadOnlyList<string> header, ModelInputs io)
     {
