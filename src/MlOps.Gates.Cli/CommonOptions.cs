@@ -28,6 +28,11 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Cli.LogFormat.Text,
     };
 
+    public static Option<string?> Ci() => new("--ci")
+    {
+        Description = "Report to a CI: auto (default: GitHub Actions when GITHUB_ACTIONS is set, Azure Pipelines when TF_BUILD is), github, azure or none.",
+    };
+
     public static Option<bool> NoProgress() => new("--no-progress")
     {
         Description = "Print no progress on standard error.",

@@ -10,6 +10,9 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
 
     public TextWriter Error { get; } = error;
 
+    /// <summary>Where environment variables come from: the process, or a test's own set.</summary>
+    public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
+
     public int Run(string[] args)
     {
         var root = new RootCommand("MlOps.Gates: ML quality gates (data quality, drift, model accuracy) for .NET builds and CI.");

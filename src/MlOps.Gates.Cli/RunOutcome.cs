@@ -9,7 +9,7 @@ namespace MlOps.Gates.Cli;
 internal static class RunOutcome
 {
     /// <summary>Runs the gates with progress on the terminal, the report templates warming on the spare core, then finishes.</summary>
-    public static int RunAndFinish(GatesApp app, GatesConfig config, string reportDirectory, Severity failOn, LogFormat format, bool noProgress, Registry.RegistrationRequest? registration = null)
+    public static int RunAndFinish(GatesApp app, GatesConfig config, string reportDirectory, Severity failOn, LogFormat format, bool noProgress, Registry.RegistrationRequest? registration = null, CiSettings? ci = null)
     {
         _ = ReportWriter.PrepareInBackground(config.Reports);
         using var progress = new ConsoleProgress(app.Error, live: format == LogFormat.Text && ConsoleProgress.IsInteractive());
@@ -19,10 +19,10 @@ internal static class RunOutcome
             run = Running.RegistryStep.Apply(run, config, registration);
         }
 
-        return Finish(app, run, config.Reports, reportDirectory, failOn, format);
+        return Finish(app, run, config.Reports, reportDirectory, failOn, format, ci ?? CiSettings.None);
     }
 
-    public static int Finish(GatesApp app, RunResult run, ReportSettings reports, string reportDirectory, Severity failOn, LogFormat format)
+    public static int Finish(GatesApp app, RunResult run, ReportSettings reports, string reportDirectory, Severity failOn, LogFormat format, CiSettings ci)
     {
         var reportClock = System.Diagnostics.Stopwatch.StartNew();
         var written = ReportWriter.Write(run, reports, reportDirectory);
@@ -33,9 +33,32 @@ internal static class RunOutcome
         }
 
         var writer = new FindingWriter(app.Output, format, run.BaseDirectory);
-        foreach (var finding in run.Findings.OrderBy(f => f.Severity).ThenBy(f => f.Location?.File, StringComparer.Ordinal).ThenBy(f => f.Location?.Line))
+        var findings = run.Findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Location?.File, StringComparer.Ordinal).ThenBy(f => f.Location?.Line).ToList();
+        switch (ci.Mode)
         {
-            writer.Write(finding);
+            case CiMode.GitHub:
+                var markdown = new ReportRenderer(reports.TemplatesDirectory).RenderMarkdown(run);
+                new GitHub.GitHubReporter(GitHub.GitHubContext.FromEnvironment(app.Variables), ci.GitHub, app.Output).Publish(run, markdown, reportDirectory);
+                break;
+            case CiMode.Azure:
+                foreach (var finding in findings)
+                {
+                    app.Output.WriteLine(GitHub.AzureCommands.Issue(finding, run.BaseDirectory));
+                }
+
+                if (written.FirstOrDefault(f => f.EndsWith(".md", StringComparison.Ordinal)) is { } summary)
+                {
+                    app.Output.WriteLine(GitHub.AzureCommands.UploadSummary(summary));
+                }
+
+                break;
+            default:
+                foreach (var finding in findings)
+                {
+                    writer.Write(finding);
+                }
+
+                break;
         }
 
         foreach (var action in run.Registry.Where(a => a.Succeeded))

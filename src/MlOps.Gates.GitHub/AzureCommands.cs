@@ -1,0 +1,40 @@
+using System.Globalization;
+using MlOps.Gates.Results;
+
+namespace MlOps.Gates.GitHub;
+
+/// <summary>Azure Pipelines logging commands: <c>##vso[task.logissue ...]</c> per finding and the Markdown report as a build summary.</summary>
+public static class AzureCommands
+{
+    public static string Issue(Finding finding, string baseDirectory)
+    {
+        var properties = new List<string> { "type=" + (finding.Severity == Severity.Error ? "error" : "warning") };
+        if (finding.Location is { } location)
+        {
+            var file = Path.IsPathRooted(location.File) ? Path.GetRelativePath(baseDirectory, location.File) : location.File;
+            properties.Add("sourcepath=" + Escape(file.Replace('\\', '/')));
+            if (location.Line > 0)
+            {
+                properties.Add("linenumber=" + location.Line.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (location.Column > 0)
+            {
+                properties.Add("columnnumber=" + location.Column.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        properties.Add("code=" + finding.Code);
+        return $"##vso[task.logissue {string.Join(';', properties)}]{Escape(finding.Message)}";
+    }
+
+    public static string UploadSummary(string markdownPath) => $"##vso[task.uploadsummary]{markdownPath}";
+
+    /// <summary>Azure's escaping: %, CR, LF, ';' and ']' would end the command.</summary>
+    public static string Escape(string value) =>
+        value.Replace("%", "%AZP25", StringComparison.Ordinal)
+            .Replace("\r", "%0D", StringComparison.Ordinal)
+            .Replace("\n", "%0A", StringComparison.Ordinal)
+            .Replace(";", "%3B", StringComparison.Ordinal)
+            .Replace("]", "%5D", StringComparison.Ordinal);
+}

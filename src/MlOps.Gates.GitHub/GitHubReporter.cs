@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using MlOps.Gates.Results;
+
+namespace MlOps.Gates.GitHub;
+
+/// <summary>
+/// Publishes a run to GitHub Actions: annotations (most severe first, within GitHub's ten errors and ten warnings a
+/// step; the rest counted in the summary), the Markdown report in the job summary (trimmed with a note near 1 MiB),
+/// step outputs, the sticky pull-request comment and, when asked, a check run. A token that cannot write (a pull request
+/// from a fork) gets one notice; publishing never fails the job.
+/// </summary>
+public sealed class GitHubReporter(GitHubContext context, GitHubOptions options, TextWriter output)
+{
+    public const int SummaryLimitBytes = 1024 * 1024;
+
+    public void Publish(RunResult run, string markdown, string reportDirectory, Func<Octokit.IGitHubClient>? client = null)
+    {
+        var (shownErrors, hiddenErrors) = Annotate(run, Severity.Error);
+        var (shownWarnings, hiddenWarnings) = Annotate(run, Severity.Warning);
+        var note = hiddenErrors + hiddenWarnings == 0
+            ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $"\n> {shownErrors + shownWarnings} findings are annotated on the changes; {hiddenErrors} more error(s) and {hiddenWarnings} more warning(s) are in the report.\n");
+        WriteSummary(markdown + note);
+        WriteOutputs(run, reportDirectory);
+        if (context.Repository is null || context.Token is null || (!options.Comment && !options.CheckRun))
+        {
+            return;
+        }
+
+        var api = (client ?? (() => GitHubApi.Client(context)))();
+        if (options.Comment && context.PullRequest is { } pull)
+        {
+            Try("comment on the pull request", () => StickyComment.Upsert(api, context.Repository, pull, markdown, context.RunUrl));
+        }
+
+        if (options.CheckRun && (context.HeadSha ?? context.Sha) is { } sha)
+        {
+            Try("create a check run", () => CheckRunPublisher.Publish(api, context.Repository, sha, run, markdown, run.BaseDirectory));
+        }
+    }
+
+    private (int Shown, int Hidden) Annotate(RunResult run, Severity severity)
+    {
+        var findings = run.Findings.Where(f => f.Severity == severity).OrderBy(f => f.Location?.File, StringComparer.Ordinal).ThenBy(f => f.Location?.Line).ToList();
+        var shown = Math.Min(findings.Count, options.Annotations);
+        foreach (var finding in findings.Take(shown))
+        {
+            output.WriteLine(WorkflowCommands.Annotation(finding, run.BaseDirectory));
+        }
+
+        return (shown, findings.Count - shown);
+    }
+
+    private void WriteSummary(string markdown)
+    {
+        if (context.StepSummaryPath is not { } path)
+        {
+            return;
+        }
+
+        var existing = File.Exists(path) ? new FileInfo(path).Length : 0;
+        var budget = (int)Math.Max(0, SummaryLimitBytes - existing - 1024);
+        var text = Encoding.UTF8.GetByteCount(markdown) <= budget
+            ? markdown
+            : Reporting.ReportRenderer.Trim(markdown, budget - 200) + "\n> The job summary is limited to 1 MiB; the full report is in report.html and report.json.\n";
+        File.AppendAllText(path, text + "\n");
+    }
+
+    private void WriteOutputs(RunResult run, string reportDirectory)
+    {
+        if (context.OutputPath is not { } path)
+        {
+            return;
+        }
+
+        var status = run.Status == GateStatus.Warning ? "passed-with-warnings" : run.Status.ToString().ToLowerInvariant();
+        File.AppendAllText(path, $"status={status}\nfailed={(run.Status == GateStatus.Failed ? "true" : "false")}\nreport-dir={reportDirectory}\n");
+    }
+
+    private void Try(string what, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (GitHubApi.IsPermission(e))
+        {
+            var why = context.FromFork ? "this pull request comes from a fork, whose token is read-only" : "the token lacks the permission";
+            output.WriteLine(WorkflowCommands.Notice($"mlops-gates could not {what}: {why}; the job summary has the report."));
+        }
+        catch (Exception e) when (e is Octokit.ApiException or HttpRequestException)
+        {
+            output.WriteLine(WorkflowCommands.Notice($"mlops-gates could not {what}: {e.Message}; the job summary has the report."));
+        }
+    }
+}
