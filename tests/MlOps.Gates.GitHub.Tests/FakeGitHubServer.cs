@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace MlOps.Gates.GitHub.Tests;
+
+/// <summary>
+/// An HTTP server in the test standing in for the GitHub REST API (under /api/v3, as GitHub Enterprise serves it):
+/// issue comments, check runs and issues. With <see cref="ReadOnly"/> every write is refused as a fork's token is.
+/// </summary>
+internal sealed class FakeGitHubServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Lock _gate = new();
+    private long _nextId = 100;
+
+    public FakeGitHubServer()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 60_000);
+            try
+            {
+                _listener.Prefixes.Clear();
+                _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+                _listener.Start();
+                ApiUrl = $"http://127.0.0.1:{port}/api/v3";
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+            }
+        }
+
+        _ = Task.Run(Serve);
+    }
+
+    public string ApiUrl { get; } = string.Empty;
+
+    public bool ReadOnly { get; set; }
+
+    public List<(string Method, string Path, string Body, string? Authorization)> Requests { get; } = [];
+
+    public Dictionary<long, JsonObject> Comments { get; } = [];
+
+    public Dictionary<long, JsonObject> CheckRuns { get; } = [];
+
+    public Dictionary<int, JsonObject> Issues { get; } = [];
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+    }
+
+    private async Task Serve()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            int status;
+            JsonNode response;
+            lock (_gate)
+            {
+                var path = context.Request.Url!.AbsolutePath;
+                Requests.Add((context.Request.HttpMethod, path + context.Request.Url.Query, body, context.Request.Headers["Authorization"]));
+                (status, response) = Handle(context.Request.HttpMethod, path, body.Length == 0 ? null : JsonNode.Parse(body) as JsonObject);
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(response.ToJsonString());
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+
+    private (int, JsonNode) Handle(string method, string path, JsonObject? body)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+        // api v3 repos OWNER NAME ...
+        if (parts.Length < 5 || parts[0] != "api" || parts[2] != "repos")
+        {
+            return (404, new JsonObject { ["message"] = "Not Found" });
+        }
+
+        if (ReadOnly && method != "GET")
+        {
+            return (403, new JsonObject { ["message"] = "Resource not accessible by integration" });
+        }
+
+        var rest = parts[5..];
+        switch (method, rest)
+        {
+            case ("GET", ["issues", var number, "comments"]):
+                return (200, new JsonArray(Comments.Values.Where(c => c["issue"]!.ToString() == number).Select(c => (JsonNode)c.DeepClone()).ToArray()));
+            case ("POST", ["issues", var number, "comments"]):
+                var id = ++_nextId;
+                Comments[id] = new JsonObject { ["id"] = id, ["issue"] = number, ["body"] = body!["body"]!.GetValue<string>(), ["html_url"] = $"https://github.example/c/{id}", ["user"] = new JsonObject { ["login"] = "bot", ["id"] = 1 } };
+                return (201, Comments[id].DeepClone());
+            case ("PATCH", ["issues", "comments", var commentId]):
+                var comment = Comments[long.Parse(commentId, System.Globalization.CultureInfo.InvariantCulture)];
+                comment["body"] = body!["body"]!.GetValue<string>();
+                return (200, comment.DeepClone());
+            case ("POST", ["check-runs"]):
+                var run = ++_nextId;
+                CheckRuns[run] = new JsonObject { ["id"] = run, ["name"] = body!["name"]!.DeepClone(), ["head_sha"] = body["head_sha"]!.DeepClone(), ["conclusion"] = body["conclusion"]?.DeepClone(), ["status"] = "completed", ["batches"] = new JsonArray(Count(body)) };
+                return (201, CheckRuns[run].DeepClone());
+            case ("PATCH", ["check-runs", var checkId]):
+                var existing = CheckRuns[long.Parse(checkId, System.Globalization.CultureInfo.InvariantCulture)];
+                existing["batches"]!.AsArray().Add(Count(body!));
+                return (200, existing.DeepClone());
+            case ("GET", ["issues"]):
+                return (200, new JsonArray(Issues.Values.Where(i => i["state"]!.GetValue<string>() == "open").Select(i => (JsonNode)i.DeepClone()).ToArray()));
+            case ("POST", ["issues"]):
+                var issue = Issues.Count + 1;
+                Issues[issue] = new JsonObject { ["id"] = ++_nextId, ["number"] = issue, ["title"] = body!["title"]!.DeepClone(), ["body"] = body["body"]?.DeepClone(), ["state"] = "open", ["labels"] = new JsonArray((body["labels"]?.AsArray() ?? []).Select(l => (JsonNode)new JsonObject { ["name"] = l!.DeepClone() }).ToArray()) };
+                return (201, Issues[issue].DeepClone());
+            case ("PATCH", ["issues", var issueNumber]):
+                var target = Issues[int.Parse(issueNumber, System.Globalization.CultureInfo.InvariantCulture)];
+                if (body!["body"] is { } newBody)
+                {
+                    target["body"] = newBody.DeepClone();
+                }
+
+                return (200, target.DeepClone());
+            default:
+                return (404, new JsonObject { ["message"] = $"no route {method} {path}" });
+        }
+    }
+
+    private static int Count(JsonObject body) => body["output"]?["annotations"]?.AsArray().Count ?? 0;
+}
