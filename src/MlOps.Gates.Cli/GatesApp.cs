@@ -22,6 +22,7 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
         root.Subcommands.Add(DriftCommand.Create(this));
         root.Subcommands.Add(EvaluateCommand.Create(this));
         root.Subcommands.Add(RegistryCommand.Create(this));
+        root.Subcommands.Add(MonitorCommand.Create(this));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
