@@ -14,6 +14,9 @@ public sealed class GitHubReporter(GitHubContext context, GitHubOptions options,
 {
     public const int SummaryLimitBytes = 1024 * 1024;
 
+    // Once the token turns out not to write here, nothing else is tried: one notice says it all.
+    private bool _readOnly;
+
     public void Publish(RunResult run, string markdown, string reportDirectory, Func<Octokit.IGitHubClient>? client = null)
     {
         var (shownErrors, hiddenErrors) = Annotate(run, Severity.Error);
@@ -80,14 +83,20 @@ public sealed class GitHubReporter(GitHubContext context, GitHubOptions options,
 
     private void Try(string what, Action action)
     {
+        if (_readOnly)
+        {
+            return;
+        }
+
         try
         {
             action();
         }
         catch (Exception e) when (GitHubApi.IsPermission(e))
         {
+            _readOnly = true;
             var why = context.FromFork ? "this pull request comes from a fork, whose token is read-only" : "the token lacks the permission";
-            output.WriteLine(WorkflowCommands.Notice($"mlops-gates could not {what}: {why}; the job summary has the report."));
+            output.WriteLine(WorkflowCommands.Notice($"mlops-gates could not {what} or publish anything else on GitHub: {why}; the job summary has the report."));
         }
         catch (Exception e) when (e is Octokit.ApiException or HttpRequestException)
         {
