@@ -324,4 +324,49 @@ public sealed class EvaluateModelTests(EvaluationModelsFixture models) : IClassF
         Assert.Contains(gate.Checks, c => c.Id == "prediction.Probability");
         Assert.True(gate.Checks.Single(c => c.Id == "prediction.Probability").Success);
     }
+
+    [Fact]
+    public void Named_inputs_and_outputs_map_an_onnx_model_onto_data_with_other_column_names()
+    {
+        var lines = File.ReadAllLines(models.Holdout);
+        lines[0] = lines[0].Replace("Tenure,Charges,Calls", "tenure_months,monthly_charges,support_calls", StringComparison.Ordinal);
+        var renamed = _dir.Write("renamed.csv", string.Join('\n', lines) + "\n");
+        var direct = Run($"""
+              - name: churn
+                type: evaluate
+                model: {models.NumericOnnx}
+                data: {models.Holdout}
+                label: Churned
+                metrics: {"{"} accuracy: 0.6 {"}"}
+            """);
+
+        var mapped = Run($"""
+              - name: churn
+                type: evaluate
+                model: {models.NumericOnnx}
+                data: {renamed}
+                label: Churned
+                inputs:
+                  Tenure: tenure_months
+                  Charges: monthly_charges
+                  Calls: support_calls
+                outputs:
+                  predicted: PredictedLabel.output
+                  probability: Probability.output
+                metrics: {"{"} accuracy: 0.6 {"}"}
+            """);
+        var unmapped = Assert.Throws<GatesInputException>(() => Run($"""
+              - name: churn
+                type: evaluate
+                model: {models.NumericOnnx}
+                data: {renamed}
+                label: Churned
+                metrics: {"{"} accuracy: 0.6 {"}"}
+            """));
+
+        Assert.Equal(direct.Metrics["accuracy"], mapped.Metrics["accuracy"]);
+        Assert.Equal(direct.Metrics["roc_auc"], mapped.Metrics["roc_auc"]);
+        Assert.Equal(ErrorCodes.SchemaMismatch, unmapped.Errors[0].Code);
+        Assert.Contains("the input 'Tenure'", unmapped.Message, StringComparison.Ordinal);
+    }
 }
