@@ -42,6 +42,40 @@ public sealed class SchemaTests : IDisposable
         AssertValid(Schema("report.schema.json"), JsonNode.Parse(new ReportRenderer().Render(TemplateNames.Json, run)));
     }
 
+    [Fact]
+    public void The_report_schema_accepts_an_evaluate_gate_with_a_baseline_slices_and_registry_actions()
+    {
+        var predictions = Path.Combine(AppContext.BaseDirectory, "Fixtures", "evaluation", "predictions-3000.csv");
+        var lines = File.ReadAllLines(predictions);
+        var baseline = _dir.Write("baseline.csv", string.Join('\n', lines.Select((l, i) => i > 0 && i % 7 == 0 ? l[..l.IndexOf(',', StringComparison.Ordinal)] + l[l.IndexOf(',', StringComparison.Ordinal)..].Replace(",1,", ",0,", StringComparison.Ordinal) : l)) + "\n");
+        var config = _dir.Write("mlops-gates.yml", $"""
+            gates:
+              - name: model
+                type: evaluate
+                predictions: {predictions}
+                baseline: {baseline}
+                label: label
+                columns: {"{"} predicted: predicted, probability: score {"}"}
+                bootstrap: {"{"} resamples: 100 {"}"}
+                metrics:
+                  accuracy: {"{"} threshold: 0.5, non_inferiority_margin: 0.05 {"}"}
+                slices:
+                  - columns: [segment]
+                    min_slice_size: 600
+                    metrics: {"{"} accuracy: 0.5 {"}"}
+            registry:
+              path: registry
+            """);
+        var loaded = Config.GatesConfigLoader.Load(config);
+        var run = Running.RegistryStep.Apply(new Running.GateRunner().Run(loaded), loaded, new Registry.RegistrationRequest { Model = "churn", ArtifactPath = predictions, PromoteTo = "staging" });
+
+        var json = JsonNode.Parse(new ReportRenderer().Render(TemplateNames.Json, run));
+
+        AssertValid(Schema("report.schema.json"), json);
+        Assert.Equal(2, json!["registry"]!.AsArray().Count);
+        Assert.Contains(json["gates"]![0]!["evaluation"]!["slices"]!.AsArray(), s => s!["verdict"]!.GetValue<string>() == "too small");
+    }
+
     /// <summary>YAML to JSON with YAML 1.2 core types: plain scalars that read as numbers, booleans or null become them.</summary>
     private static JsonNode? ToJson(string yaml)
     {
