@@ -9,18 +9,17 @@ public static class AzureCommands
     public static string Issue(Finding finding, string baseDirectory)
     {
         var properties = new List<string> { "type=" + (finding.Severity == Severity.Error ? "error" : "warning") };
-        if (finding.Location is { } location)
+        if (FindingPlace.Of(finding, baseDirectory) is var (file, line, column))
         {
-            var file = Path.IsPathRooted(location.File) ? Path.GetRelativePath(baseDirectory, location.File) : location.File;
-            properties.Add("sourcepath=" + Escape(file.Replace('\\', '/')));
-            if (location.Line > 0)
+            properties.Add("sourcepath=" + Escape(file));
+            if (line > 0)
             {
-                properties.Add("linenumber=" + location.Line.ToString(CultureInfo.InvariantCulture));
+                properties.Add("linenumber=" + line.ToString(CultureInfo.InvariantCulture));
             }
 
-            if (location.Column > 0)
+            if (column > 0)
             {
-                properties.Add("columnnumber=" + location.Column.ToString(CultureInfo.InvariantCulture));
+                properties.Add("columnnumber=" + column.ToString(CultureInfo.InvariantCulture));
             }
         }
 

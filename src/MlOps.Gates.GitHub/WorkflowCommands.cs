@@ -13,18 +13,17 @@ public static class WorkflowCommands
     {
         var kind = finding.Severity == Severity.Error ? "error" : "warning";
         var properties = new List<string>();
-        if (finding.Location is { } location)
+        if (FindingPlace.Of(finding, baseDirectory) is var (file, line, column))
         {
-            var file = Path.IsPathRooted(location.File) ? Path.GetRelativePath(baseDirectory, location.File) : location.File;
-            properties.Add("file=" + Property(file.Replace('\\', '/')));
-            if (location.Line > 0)
+            properties.Add("file=" + Property(file));
+            if (line > 0)
             {
-                properties.Add("line=" + location.Line.ToString(CultureInfo.InvariantCulture));
+                properties.Add("line=" + line.ToString(CultureInfo.InvariantCulture));
             }
 
-            if (location.Column > 0)
+            if (column > 0)
             {
-                properties.Add("col=" + location.Column.ToString(CultureInfo.InvariantCulture));
+                properties.Add("col=" + column.ToString(CultureInfo.InvariantCulture));
             }
         }
 

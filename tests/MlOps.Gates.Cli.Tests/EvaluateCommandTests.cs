@@ -9,13 +9,7 @@ public sealed class EvaluateCommandTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = new GatesApp(output, error).Run([.. args, "--no-progress", "--report-dir", Path.Combine(_dir.Path, "reports")]);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private (int Exit, string Out, string Err) Run(params string[] args) => Cli.Run([.. args, "--no-progress", "--report-dir", Path.Combine(_dir.Path, "reports")]);
 
     private string Predictions() => _dir.Write("p.csv", "label,predicted,probability,region\n1,1,0.9,north\n0,0,0.2,north\n1,0,0.4,south\n0,0,0.1,south\n1,1,0.7,north\n0,1,0.6,south\n");
 

@@ -10,13 +10,7 @@ public sealed class RegistryCommandTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = new GatesApp(output, error).Run(args);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Cli.Run(args);
 
     private string Config(string data = "x\n1\n2\n")
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using MlOps.Gates.Tests;
 
 namespace MlOps.Gates.GitHub.Tests;
 
@@ -10,28 +11,14 @@ namespace MlOps.Gates.GitHub.Tests;
 /// </summary>
 internal sealed class FakeGitHubServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Lock _gate = new();
     private long _nextId = 100;
 
     public FakeGitHubServer()
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = Random.Shared.Next(20_000, 60_000);
-            try
-            {
-                _listener.Prefixes.Clear();
-                _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-                _listener.Start();
-                ApiUrl = $"http://127.0.0.1:{port}/api/v3";
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 20)
-            {
-            }
-        }
-
+        (_listener, var baseUrl) = LocalHttpListener.Start();
+        ApiUrl = baseUrl + "/api/v3";
         _ = Task.Run(Serve);
     }
 

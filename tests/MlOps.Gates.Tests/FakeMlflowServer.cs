@@ -12,7 +12,7 @@ namespace MlOps.Gates.Tests;
 /// </summary>
 internal sealed class FakeMlflowServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Dictionary<string, JsonObject> _models = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JsonObject>> _versions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -20,22 +20,8 @@ internal sealed class FakeMlflowServer : IDisposable
 
     public FakeMlflowServer()
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = Random.Shared.Next(20_000, 60_000);
-            try
-            {
-                _listener.Prefixes.Clear();
-                _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-                _listener.Start();
-                Uri = $"http://127.0.0.1:{port}";
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 20)
-            {
-            }
-        }
-
+        (_listener, var baseUrl) = LocalHttpListener.Start();
+        Uri = baseUrl;
         _loop = Task.Run(Serve);
     }
 
