@@ -10,7 +10,8 @@ rows=${ROWS:-1000000}
 runs=${RUNS:-3}
 [ -f "$data/reference.csv" ] || /usr/bin/python3 "$shared/gen_data.py" "$data" --rows "$rows"
 dotnet build "$root/build/bench/SepFloor" -c Release -o "$root/artifacts/bench/sepfloor" --nologo -v quiet
-dotnet build "$root/src/MlOps.Gates.Cli" -c Release -f net10.0 -o "$root/artifacts/bench/cli" --nologo -v quiet
+# The CLI as the MlOps.Gates package ships it on linux-x64: ReadyToRun images (see src/MlOps.Gates.MSBuild).
+dotnet publish "$root/src/MlOps.Gates.Cli" -c Release -f net10.0 -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false -o "$root/artifacts/bench/cli-r2r" --nologo -v quiet
 measure() { # prints "seconds peak_kb"
   /usr/bin/time -f "%e %M" -o "$root/artifacts/bench/time.txt" "$@" > /dev/null 2>&1 || true
   cat "$root/artifacts/bench/time.txt"
@@ -18,7 +19,7 @@ measure() { # prints "seconds peak_kb"
 floor=(); gates=(); floor_mem=0; gates_mem=0
 for i in $(seq "$runs"); do
   read -r s m < <(measure dotnet "$root/artifacts/bench/sepfloor/SepFloor.dll" "$data/reference.csv"); floor+=("$s"); floor_mem=$(( m > floor_mem ? m : floor_mem ))
-  read -r s m < <(measure dotnet "$root/artifacts/bench/cli/mlops-gates.dll" check "$data/reference.csv" --suite "$root/build/bench/quality-suite.yml" --report-dir "$root/artifacts/bench/reports" --no-progress); gates+=("$s"); gates_mem=$(( m > gates_mem ? m : gates_mem ))
+  read -r s m < <(measure dotnet "$root/artifacts/bench/cli-r2r/mlops-gates.dll" check "$data/reference.csv" --suite "$root/build/bench/quality-suite.yml" --report-dir "$root/artifacts/bench/reports" --no-progress); gates+=("$s"); gates_mem=$(( m > gates_mem ? m : gates_mem ))
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 f=$(median "${floor[@]}"); g=$(median "${gates[@]}")
