@@ -83,9 +83,14 @@ public sealed class ColumnStatisticCheck : ColumnCheck
             _max = value;
         }
 
-        var delta = value - _mean;
-        _mean += delta / _count;
-        _m2 += delta * (value - _mean);
+        // Welford's running mean and squared deviations, only where the statistic needs them.
+        if (_statistic is Statistic.Mean or Statistic.StandardDeviation)
+        {
+            var delta = value - _mean;
+            _mean += delta / _count;
+            _m2 += delta * (value - _mean);
+        }
+
         _values?.Add(value);
     }
 

@@ -10,6 +10,9 @@ namespace MlOps.Gates.Quality;
 public sealed class SetCheck : ColumnMapCheck
 {
     private readonly HashSet<string> _texts;
+#if NET9_0_OR_GREATER
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+#endif
     private readonly HashSet<double>? _numbers;
     private readonly bool _inSet;
 
@@ -18,6 +21,9 @@ public sealed class SetCheck : ColumnMapCheck
     {
         _inSet = inSet;
         _texts = new HashSet<string>(values, StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+        _lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
         var numbers = new HashSet<double>();
         foreach (var value in values)
         {
@@ -46,7 +52,7 @@ public sealed class SetCheck : ColumnMapCheck
         else
         {
 #if NET9_0_OR_GREATER
-            found = _texts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(row.Text(column));
+            found = _lookup.Contains(row.Text(column));
 #else
             found = _texts.Contains(row.GetString(column));
 #endif
