@@ -128,4 +128,28 @@ public sealed class RegistryCommandTests : IDisposable
         Assert.Equal(2, badName);
         Assert.Contains("error MLG6001", badError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_registry_commands_work_the_same_against_an_mlflow_server()
+    {
+        using var server = new FakeMlflowServer();
+        var artifact = _dir.Write("model.zip", "weights");
+
+        var (registered, registerOut, _) = Run("registry", "register", "churn", "--artifact", artifact, "--mlflow", server.Uri, "--tag", "team=ml");
+        var (promoted, _, _) = Run("registry", "promote", "churn", "1", "--to", "Staging", "--mlflow", server.Uri, "--reason", "nightly");
+        var (_, shown, _) = Run("registry", "show", "churn@staging", "--mlflow", server.Uri, "--json");
+        var (_, audit, _) = Run("registry", "show", "churn", "--audit", "--mlflow", server.Uri);
+        var (missing, _, missingError) = Run("registry", "show", "churn:7", "--mlflow", server.Uri);
+
+        Assert.Equal(0, registered);
+        Assert.Contains("registered churn version 1", registerOut, StringComparison.Ordinal);
+        Assert.Equal(0, promoted);
+        using var record = JsonDocument.Parse(shown);
+        Assert.Equal("ml", record.RootElement.GetProperty("tags").GetProperty("team").GetString());
+        Assert.Equal("staging", record.RootElement.GetProperty("aliases")[0].GetString());
+        Assert.Contains("promote churn 1 @staging by", audit, StringComparison.Ordinal);
+        Assert.Equal(2, missing);
+        Assert.Contains("error MLG6002", missingError, StringComparison.Ordinal);
+        Assert.Contains(server.Requests, r => r.Path.StartsWith("/api/2.0/mlflow/registered-models/alias", StringComparison.Ordinal));
+    }
 }
