@@ -61,6 +61,11 @@ internal static class RunOutcome
                 break;
         }
 
+        foreach (var gate in run.Gates.Where(g => g.Evaluation is not null))
+        {
+            app.Output.WriteLine($"mlops-gates: evaluated {gate.Name}: {Headline(gate.Evaluation!)}");
+        }
+
         foreach (var action in run.Registry.Where(a => a.Succeeded))
         {
             app.Output.WriteLine($"mlops-gates: {action.Message}");
@@ -82,6 +87,15 @@ internal static class RunOutcome
 
         return fails ? ExitCodes.GateFailed : ExitCodes.Passed;
     }
+
+    /// <summary>The first metrics of an evaluation on one line: value, and beside a baseline the change and its interval.</summary>
+    private static string Headline(ModelEvaluation evaluation) => string.Join("; ", evaluation.Metrics.Take(4).Select(m =>
+    {
+        var value = Reporting.Formats.Number(m.Value);
+        return m.Delta is { } delta
+            ? $"{m.Name} {value} ({Reporting.Formats.Signed(delta)}{(m.IntervalLow is null ? string.Empty : " " + Reporting.Formats.Interval(m.IntervalLow, m.IntervalHigh))} on the baseline)"
+            : $"{m.Name} {value}";
+    }));
 
     /// <summary>The summary's verdict; never the bare word "warning", which MSBuild would read as a warning of its own.</summary>
     private static string StatusWords(GateStatus status) => status switch

@@ -81,6 +81,7 @@ public sealed class EvaluateCommandTests : IDisposable
 
         Assert.Equal(1, worse);
         Assert.Contains("error MLG5002: evaluate: accuracy: accuracy improves by -", worseOutput, StringComparison.Ordinal);
+        Assert.Matches(@"mlops-gates: evaluated evaluate: accuracy 0\.\d+ \(-0\.\d+ \[-0\.\d+, -?\+?0\.\d+\] on the baseline\)", worseOutput);
         Assert.True(better == 0, betterOutput);
     }
 
