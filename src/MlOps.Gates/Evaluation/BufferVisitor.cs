@@ -11,8 +11,6 @@ internal struct BufferVisitor(ColumnBuffer[] buffers, string file) : ICellVisito
 {
     private long _row;
 
-    public readonly long Rows => _row;
-
     public void Missing(int k)
     {
         if (k == 0)

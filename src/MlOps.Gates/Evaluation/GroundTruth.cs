@@ -2,7 +2,7 @@ namespace MlOps.Gates.Evaluation;
 
 /// <summary>
 /// The labelled rows a model is judged on, shared by the candidate and its baseline: the true label of each row in the
-/// task's shape, the class names, the slice columns, and where each row starts in its file for error messages.
+/// task's shape, the class names and the slice columns.
 /// </summary>
 public sealed class GroundTruth
 {
@@ -23,7 +23,4 @@ public sealed class GroundTruth
     public IReadOnlyList<string> Classes { get; init; } = [];
 
     public IReadOnlyList<SliceColumn> Slices { get; init; } = [];
-
-    /// <summary>The file the labels came from, as shown to the user.</summary>
-    public required string Source { get; init; }
 }

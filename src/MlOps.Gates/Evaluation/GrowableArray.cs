@@ -12,8 +12,6 @@ internal sealed class GrowableArray<T>(int capacity)
 
     public T this[int index] => _items[index];
 
-    public ReadOnlySpan<T> Span => _items.AsSpan(0, Count);
-
     public void Add(T item)
     {
         if (Count == _items.Length)

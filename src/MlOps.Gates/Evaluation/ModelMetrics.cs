@@ -20,8 +20,6 @@ public sealed class ModelMetrics
         }
     }
 
-    public ModelOutput Output => _output;
-
     /// <summary>Rows in ascending order of score (binary models with scores); null otherwise.</summary>
     public int[]? Ascending => _ascending;
 

@@ -3,9 +3,6 @@ namespace MlOps.Gates.Evaluation;
 /// <summary>One model's predictions for the rows of a <see cref="GroundTruth"/>, in the same order.</summary>
 public sealed class ModelOutput
 {
-    /// <summary>The model or predictions file, as shown to the user.</summary>
-    public required string Source { get; init; }
-
     /// <summary>Binary: the predicted class of each row.</summary>
     public bool[] Predicted { get; init; } = [];
 

@@ -132,7 +132,7 @@ public static class PredictionsReader
                     : ClassMapping.BinaryClasses(read.Label.Book, columns.PositiveClass, file.DisplayPath, columns.Label);
                 return new GroundTruth
                 {
-                    Task = task, Count = read.Rows, Source = file.DisplayPath, Slices = slices, Classes = [negative, positive],
+                    Task = task, Count = read.Rows, Slices = slices, Classes = [negative, positive],
                     Positive = ClassMapping.ToBinary(read.Label, negative, positive, file.DisplayPath),
                 };
             case EvaluationTask.Multiclass:
@@ -140,13 +140,13 @@ public static class PredictionsReader
                 var classes = ClassMapping.Classes(knownClasses, books);
                 return new GroundTruth
                 {
-                    Task = task, Count = read.Rows, Source = file.DisplayPath, Slices = slices, Classes = classes,
+                    Task = task, Count = read.Rows, Slices = slices, Classes = classes,
                     Class = ClassMapping.ToClasses(read.Label, classes, file.DisplayPath),
                 };
             default:
                 return new GroundTruth
                 {
-                    Task = task, Count = read.Rows, Source = file.DisplayPath, Slices = slices,
+                    Task = task, Count = read.Rows, Slices = slices,
                     Value = read.Label.Numbers.ToArray(),
                 };
         }
@@ -171,7 +171,7 @@ public static class PredictionsReader
                     predicted = score.Select(v => v >= cut).ToArray();
                 }
 
-                return new ModelOutput { Source = source, Predicted = predicted, Score = score, ScoreIsProbability = isProbability };
+                return new ModelOutput { Predicted = predicted, Score = score, ScoreIsProbability = isProbability };
             case EvaluationTask.Multiclass:
                 var k = truth.Classes.Count;
                 var probabilities = Array.Empty<double>();
@@ -206,14 +206,14 @@ public static class PredictionsReader
                     throw new GatesInputException(ErrorCodes.MissingColumn, $"{source}: a multiclass evaluation needs the predicted label or the class probabilities", file.DeclaredAt);
                 }
 
-                return new ModelOutput { Source = source, PredictedClass = classes, Probabilities = probabilities };
+                return new ModelOutput { PredictedClass = classes, Probabilities = probabilities };
             default:
                 if (read.Predicted is null)
                 {
                     throw new GatesInputException(ErrorCodes.MissingColumn, $"{source}: a regression evaluation needs the predicted value's column (predicted)", file.DeclaredAt);
                 }
 
-                return new ModelOutput { Source = source, Value = read.Predicted.Numbers.ToArray() };
+                return new ModelOutput { Value = read.Predicted.Numbers.ToArray() };
         }
     }
 

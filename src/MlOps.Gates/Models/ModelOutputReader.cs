@@ -92,7 +92,6 @@ internal static class ModelOutputReader
 
         var output = new ModelOutput
         {
-            Source = model,
             Predicted = labels.ToArray(),
             Score = scores.ToArray(),
             ScoreIsProbability = probability is not null || (scores.Count > 0 && scores.All(v => v is >= 0 and <= 1)),
@@ -157,7 +156,7 @@ internal static class ModelOutputReader
         }
 
         classes ??= Enumerable.Range(0, k).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToList();
-        var output = new ModelOutput { Source = model, PredictedClass = chosen.ToArray(), Probabilities = isProbability ? probabilities.ToArray() : [] };
+        var output = new ModelOutput { PredictedClass = chosen.ToArray(), Probabilities = isProbability ? probabilities.ToArray() : [] };
         return new ScoredModel(EvaluationTask.Multiclass, classes, output, chosen.Count);
     }
 
@@ -207,7 +206,7 @@ internal static class ModelOutputReader
             values.Add(v);
         }
 
-        return new ScoredModel(EvaluationTask.Regression, null, new ModelOutput { Source = model, Value = values.ToArray() }, values.Count);
+        return new ScoredModel(EvaluationTask.Regression, null, new ModelOutput { Value = values.ToArray() }, values.Count);
     }
 
     private static GatesInputException Bad(string model, long row, string problem) =>

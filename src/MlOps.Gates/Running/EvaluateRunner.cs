@@ -197,7 +197,7 @@ internal static class EvaluateRunner
             }
         }
 
-        return new ModelOutput { Source = output.Source, PredictedClass = output.PredictedClass.Select(c => map[c]).ToArray(), Probabilities = probabilities };
+        return new ModelOutput { PredictedClass = output.PredictedClass.Select(c => map[c]).ToArray(), Probabilities = probabilities };
     }
 
     private static void RequireSameRows(EvaluateGate gate, GroundTruth candidate, GroundTruth baseline)
