@@ -7,7 +7,12 @@ public static class AtomicFile
 {
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
 
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes) => Write(path, bytes, overwrite: true);
+
+    /// <summary>Writes a file that must not exist yet: the rename fails rather than replace one another writer made.</summary>
+    public static void WriteNew(string path, ReadOnlySpan<byte> bytes) => Write(path, bytes, overwrite: false);
+
+    private static void Write(string path, ReadOnlySpan<byte> bytes, bool overwrite)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
@@ -19,7 +24,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, path, overwrite);
         }
         finally
         {

@@ -58,7 +58,7 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
         };
         var path = VersionPath(name, number);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        WriteNew(path, JsonSerializer.SerializeToUtf8Bytes(version, RegistryJson.Options));
+        AtomicFile.WriteNew(path, JsonSerializer.SerializeToUtf8Bytes(version, RegistryJson.Options));
         Append(name, new AuditEntry { Sequence = 0, At = version.Created, Action = "register", Model = name, Version = number, By = change.By, Reason = change.Reason, Commit = change.Commit ?? draft.Git?.Commit });
         return version;
     }
@@ -330,29 +330,6 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return (Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant(), stream.Length);
-    }
-
-    /// <summary>Writes a file that must not exist yet: written beside it, then moved without overwriting.</summary>
-    private static void WriteNew(string path, byte[] bytes)
-    {
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, path, overwrite: false);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
     }
 
     private List<int> VersionNumbers(string name)

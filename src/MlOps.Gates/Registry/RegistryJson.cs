@@ -1,18 +1,13 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace MlOps.Gates.Registry;
 
-/// <summary>The registry's file format: camelCase JSON, as report.json.</summary>
+/// <summary>The registry's file format: report.json's camelCase JSON, leaving out what is not set.</summary>
 internal static class RegistryJson
 {
-    public static readonly JsonSerializerOptions Options = new()
+    public static readonly JsonSerializerOptions Options = new(Reporting.ReportJson.Options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DictionaryKeyPolicy = null,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
