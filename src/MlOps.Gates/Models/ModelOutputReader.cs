@@ -87,7 +87,7 @@ internal static class ModelOutputReader
                 scores.Add(value);
             }
 
-            labels.Add(predicted is null ? value >= (probability is null ? 0 : 0.5) : Positive(predicted, model, row));
+            labels.Add(predicted is null ? value >= (probability is null ? 0 : 0.5) : Positive(predicted, slots, model, row));
         }
 
         var output = new ModelOutput
@@ -99,7 +99,8 @@ internal static class ModelOutputReader
         return new ScoredModel(EvaluationTask.Binary, null, output, labels.Count);
     }
 
-    private static bool Positive(OutputColumn predicted, string model, long row)
+    /// <param name="slots">A buffer the caller reuses row after row.</param>
+    private static bool Positive(OutputColumn predicted, List<double> slots, string model, long row)
     {
         if (predicted.IsText)
         {
@@ -107,7 +108,6 @@ internal static class ModelOutputReader
             return text.Equals("true", StringComparison.OrdinalIgnoreCase) || text == "1" || text.Equals("yes", StringComparison.OrdinalIgnoreCase);
         }
 
-        var slots = new List<double>(1);
         predicted.Vector(slots);
         return slots.Count == 1 ? slots[0] > 0 : throw Bad(model, row, $"the predicted label '{predicted.Column.Name}' has {slots.Count} slots");
     }

@@ -16,13 +16,21 @@ public static class ModelScorer
     public static ScoredModel Score(string modelPath, string modelDisplayPath, DatasetOptions data, ModelInputs io, EvaluationTask? task)
     {
         var (scored, outputs) = Open(modelPath, modelDisplayPath, data, io);
+        return Read(modelDisplayPath, data, () => ModelOutputReader.Read(scored, modelDisplayPath, outputs, task));
+    }
+
+    /// <summary>
+    /// Reads a scored view, which is when the data streams through the model: the data's own error, with its place,
+    /// is reported as it is (ML.NET wraps what a cursor throws); the model's refusal becomes a schema mismatch.
+    /// </summary>
+    public static T Read<T>(string modelDisplayPath, DatasetOptions data, Func<T> read)
+    {
         try
         {
-            return ModelOutputReader.Read(scored, modelDisplayPath, outputs, task);
+            return read();
         }
         catch (Exception e) when (e is not GatesInputException && Inner(e) is { } input)
         {
-            // ML.NET wraps what a cursor throws; the data's own error, with its place, is the one to report.
             throw input;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
@@ -61,9 +69,6 @@ public static class ModelScorer
             ? OnnxModel.Transform(ml, modelPath, modelDisplayPath, data, header, io)
             : (Transform(ml, modelPath, modelDisplayPath, data, header, io), io);
     }
-
-    /// <summary>ML.NET wraps what a cursor throws; the data's own error, with its place, is the one to report.</summary>
-    internal static GatesInputException? DataError(Exception e) => e as GatesInputException ?? Inner(e);
 
     private static IDataView Transform(MLContext ml, string modelPath, string modelDisplayPath, DatasetOptions data, IReadOnlyList<string> header, ModelInputs io)
     {

@@ -19,18 +19,7 @@ public static class PredictionScorer
     public static IReadOnlyDictionary<string, ColumnSample> Score(string modelPath, string modelDisplayPath, DatasetOptions dataset)
     {
         var (scored, outputs) = ModelScorer.Open(modelPath, modelDisplayPath, dataset, new ModelInputs());
-        try
-        {
-            return Collect(scored, outputs);
-        }
-        catch (Exception e) when (e is not GatesInputException && ModelScorer.DataError(e) is { } input)
-        {
-            throw input;
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
-        {
-            throw new GatesInputException(ErrorCodes.SchemaMismatch, $"{modelDisplayPath} cannot score {dataset.DisplayPath}: {e.Message}", new SourceLocation(dataset.DisplayPath, 1, 1), e);
-        }
+        return ModelScorer.Read(modelDisplayPath, dataset, () => Collect(scored, outputs));
     }
 
     /// <summary>Samples of the scalar prediction columns, named by ML.NET's names (prediction.Score, ...) whatever the model calls them.</summary>
