@@ -193,4 +193,17 @@ public sealed class EvaluateBadInputTests(EvaluationModelsFixture models) : ICla
 
         Assert.Contains("needs a 'registry' section in the gates file", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_regression_told_from_its_labels_still_points_at_a_prediction_that_is_not_a_number()
+    {
+        var rows = Enumerable.Range(0, 30).Select(i => FormattableString.Invariant($"{i * 1.5},{(i == 17 ? "NaN" : (i * 1.4).ToString(System.Globalization.CultureInfo.InvariantCulture))}"));
+        var file = _dir.Write("p.csv", "label,predicted\n" + string.Join('\n', rows) + "\n");
+
+        var error = Fails(PredictionsGate(file).Replace("accuracy: 0.5", "rmse: 10", StringComparison.Ordinal));
+
+        Assert.Equal(ErrorCodes.BadPrediction, error.Errors[0].Code);
+        Assert.Equal((19, 6), (error.Errors[0].Location!.Line, error.Errors[0].Location!.Column));
+        Assert.Contains("the predicted label ('predicted') 'NaN' is not a finite number", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -23,4 +23,35 @@ internal sealed class ColumnBuffer(string column, string role, bool numeric, int
 
     /// <summary>Whether every number seen so far is in [0, 1].</summary>
     public bool AllInUnitInterval { get; set; } = true;
+
+    /// <summary>
+    /// The column as finite numbers: read as numbers, or read as text (before the task was known) and parsed once per
+    /// distinct value; a value that is not a finite number is an error at its first appearance.
+    /// </summary>
+    public double[] ToNumbers(string file)
+    {
+        if (Numeric)
+        {
+            return Numbers.ToArray();
+        }
+
+        var parsed = new double[Book.Count];
+        for (var code = 0; code < parsed.Length; code++)
+        {
+            var text = Book.Values[code];
+            if (!Data.Numbers.TryParse(text, out parsed[code]) || !double.IsFinite(parsed[code]))
+            {
+                var at = Book.FirstSeen(code);
+                throw new GatesInputException(ErrorCodes.BadPrediction, $"{at.Describe(file)}: the {Role} ('{Column}') '{text}' is not a finite number", at.Locate(file));
+            }
+        }
+
+        var values = new double[Codes.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = parsed[Codes[i]];
+        }
+
+        return values;
+    }
 }

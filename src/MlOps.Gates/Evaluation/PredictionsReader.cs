@@ -21,10 +21,6 @@ public static class PredictionsReader
         var task = columns.Task ?? (columns.Probabilities.Count > 0 ? EvaluationTask.Multiclass : null);
         var read = Scan(file, columns, task, includePredictions: true);
         task ??= Infer(read.Label, read.Predicted, columns);
-        if (task == EvaluationTask.Regression && !read.Label.Numeric)
-        {
-            read = Scan(file, columns, task, includePredictions: true);
-        }
 
         var truth = Truth(file, columns, task.Value, read, knownClasses: columns.Probabilities.Select(p => p.Key).ToList());
         return (truth, Output(file, columns, truth, read));
@@ -147,7 +143,7 @@ public static class PredictionsReader
                 return new GroundTruth
                 {
                     Task = task, Count = read.Rows, Slices = slices,
-                    Value = read.Label.Numbers.ToArray(),
+                    Value = read.Label.ToNumbers(file.DisplayPath),
                 };
         }
     }
@@ -213,7 +209,7 @@ public static class PredictionsReader
                     throw new GatesInputException(ErrorCodes.MissingColumn, $"{source}: a regression evaluation needs the predicted value's column (predicted)", file.DeclaredAt);
                 }
 
-                return new ModelOutput { Value = read.Predicted.Numbers.ToArray() };
+                return new ModelOutput { Value = read.Predicted.ToNumbers(file.DisplayPath) };
         }
     }
 
