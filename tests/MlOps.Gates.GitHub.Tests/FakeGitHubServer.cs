@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using MlOps.Gates.Tests;
 
@@ -9,24 +7,13 @@ namespace MlOps.Gates.GitHub.Tests;
 /// An HTTP server in the test standing in for the GitHub REST API (under /api/v3, as GitHub Enterprise serves it):
 /// issue comments, check runs and issues. With <see cref="ReadOnly"/> every write is refused as a fork's token is.
 /// </summary>
-internal sealed class FakeGitHubServer : IDisposable
+internal sealed class FakeGitHubServer : JsonTestServer
 {
-    private readonly HttpListener _listener;
-    private readonly Lock _gate = new();
     private long _nextId = 100;
 
-    public FakeGitHubServer()
-    {
-        (_listener, var baseUrl) = LocalHttpListener.Start();
-        ApiUrl = baseUrl + "/api/v3";
-        _ = Task.Run(Serve);
-    }
-
-    public string ApiUrl { get; } = string.Empty;
+    public string ApiUrl => BaseUrl + "/api/v3";
 
     public bool ReadOnly { get; set; }
-
-    public List<(string Method, string Path, string Body, string? Authorization)> Requests { get; } = [];
 
     public Dictionary<long, JsonObject> Comments { get; } = [];
 
@@ -34,46 +21,10 @@ internal sealed class FakeGitHubServer : IDisposable
 
     public Dictionary<int, JsonObject> Issues { get; } = [];
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-    }
+    protected override (int Status, JsonNode Body) Handle(string method, string path, System.Collections.Specialized.NameValueCollection query, JsonObject? body) =>
+        Route(method, path, body);
 
-    private async Task Serve()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            int status;
-            JsonNode response;
-            lock (_gate)
-            {
-                var path = context.Request.Url!.AbsolutePath;
-                Requests.Add((context.Request.HttpMethod, path + context.Request.Url.Query, body, context.Request.Headers["Authorization"]));
-                (status, response) = Handle(context.Request.HttpMethod, path, body.Length == 0 ? null : JsonNode.Parse(body) as JsonObject);
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(response.ToJsonString());
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
-    }
-
-    private (int, JsonNode) Handle(string method, string path, JsonObject? body)
+    private (int, JsonNode) Route(string method, string path, JsonObject? body)
     {
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace MlOps.Gates.Tests;
@@ -10,66 +8,17 @@ namespace MlOps.Gates.Tests;
 /// documented error codes (RESOURCE_ALREADY_EXISTS, RESOURCE_DOES_NOT_EXIST, INVALID_PARAMETER_VALUE), paging and the
 /// 5000-character tag limit. It records every request.
 /// </summary>
-internal sealed class FakeMlflowServer : IDisposable
+internal sealed class FakeMlflowServer : JsonTestServer
 {
-    private readonly HttpListener _listener;
     private readonly Dictionary<string, JsonObject> _models = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JsonObject>> _versions = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
-    private readonly Task _loop;
 
-    public FakeMlflowServer()
-    {
-        (_listener, var baseUrl) = LocalHttpListener.Start();
-        Uri = baseUrl;
-        _loop = Task.Run(Serve);
-    }
+    public string Uri => BaseUrl;
 
-    public string Uri { get; } = string.Empty;
+    protected override (int Status, JsonNode Body) Handle(string method, string path, System.Collections.Specialized.NameValueCollection query, JsonObject? body) =>
+        Route(method, path, query, body ?? new JsonObject());
 
-    public List<(string Method, string Path, string Body, string? Authorization)> Requests { get; } = [];
-
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-    }
-
-    private async Task Serve()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var path = context.Request.Url!.AbsolutePath;
-            var query = System.Web.HttpUtility.ParseQueryString(context.Request.Url.Query);
-            int status;
-            JsonObject response;
-            lock (_gate)
-            {
-                Requests.Add((context.Request.HttpMethod, path + context.Request.Url.Query, body, context.Request.Headers["Authorization"]));
-                (status, response) = Handle(context.Request.HttpMethod, path, query, body.Length == 0 ? new JsonObject() : (JsonObject)JsonNode.Parse(body)!);
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(response.ToJsonString());
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
-    }
-
-    private (int, JsonObject) Handle(string method, string path, System.Collections.Specialized.NameValueCollection query, JsonObject body)
+    private (int, JsonObject) Route(string method, string path, System.Collections.Specialized.NameValueCollection query, JsonObject body)
     {
         const string api = "/api/2.0/mlflow/";
         if (!path.StartsWith(api, StringComparison.Ordinal))

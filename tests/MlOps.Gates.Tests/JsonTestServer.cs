@@ -1,0 +1,88 @@
+using System.Collections.Specialized;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace MlOps.Gates.Tests;
+
+/// <summary>
+/// An HTTP server on a free local port that answers JSON, for the servers standing in for MLflow and GitHub in tests:
+/// it records every request and hands each, one at a time, to the subclass.
+/// </summary>
+internal abstract class JsonTestServer : IDisposable
+{
+    private readonly HttpListener _listener;
+    private readonly Lock _gate = new();
+
+    protected JsonTestServer()
+    {
+        (_listener, BaseUrl) = Start();
+        _ = Task.Run(Serve);
+    }
+
+    /// <summary>The server's address, such as <c>http://127.0.0.1:41234</c>.</summary>
+    public string BaseUrl { get; }
+
+    public List<(string Method, string Path, string Body, string? Authorization)> Requests { get; } = [];
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+    }
+
+    /// <summary>Answers one request with a status and a JSON body; called under the server's lock.</summary>
+    protected abstract (int Status, JsonNode Body) Handle(string method, string path, NameValueCollection query, JsonObject? body);
+
+    private static (HttpListener, string) Start()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 60_000);
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return (listener, $"http://127.0.0.1:{port}");
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                listener.Close();
+            }
+        }
+    }
+
+    private async Task Serve()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var text = await reader.ReadToEndAsync();
+            var url = context.Request.Url!;
+            int status;
+            JsonNode response;
+            lock (_gate)
+            {
+                Requests.Add((context.Request.HttpMethod, url.AbsolutePath + url.Query, text, context.Request.Headers["Authorization"]));
+                (status, response) = Handle(context.Request.HttpMethod, url.AbsolutePath, System.Web.HttpUtility.ParseQueryString(url.Query), text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject);
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(response.ToJsonString());
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+}
