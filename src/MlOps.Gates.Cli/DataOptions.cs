@@ -44,4 +44,17 @@ internal sealed class DataOptions
             NullValues = nulls is { Length: > 0 } ? nulls : [""],
         };
     }
+
+    /// <summary>A data file named on the command line, read with the defaults for its extension.</summary>
+    public static DatasetOptions FromPath(string path, string? name = null)
+    {
+        var full = Path.GetFullPath(path);
+        return new DatasetOptions
+        {
+            Name = name ?? Path.GetFileNameWithoutExtension(full),
+            Path = full,
+            DisplayPath = DisplayPaths.Relative(Environment.CurrentDirectory, full),
+            Format = DatasetOptions.FormatFromExtension(full),
+        };
+    }
 }

@@ -61,8 +61,8 @@ internal static class DriftCommand
                         Model = modelPath,
                         ModelDisplayPath = modelPath is null ? null : DisplayPaths.Relative(Environment.CurrentDirectory, modelPath),
                         Name = "drift",
-                        Reference = Dataset("reference", parse.GetValue(reference)!),
-                        Current = Dataset("current", parse.GetValue(current)!),
+                        Reference = DataOptions.FromPath(parse.GetValue(reference)!, "reference"),
+                        Current = DataOptions.FromPath(parse.GetValue(current)!, "current"),
                         Columns = parse.GetValue(columns) is { Length: > 0 } c ? SplitCommas(c) : null,
                         Exclude = parse.GetValue(exclude) is { Length: > 0 } e ? SplitCommas(e) : [],
                         Test = test,
@@ -102,7 +102,7 @@ internal static class DriftCommand
                 throw new GatesInputException(ErrorCodes.BadUsage, $"--output must end in {DriftSnapshot.Extension}");
             }
 
-            var reference = Dataset("reference", parse.GetValue(data)!);
+            var reference = DataOptions.FromPath(parse.GetValue(data)!, "reference");
             var keep = parse.GetValue(columns) is { Length: > 0 } c ? SplitCommas(c) : null;
             var drop = (parse.GetValue(exclude) is { Length: > 0 } e ? SplitCommas(e) : []).ToHashSet(StringComparer.Ordinal);
             var samples = DriftSampleReader.Read(reference, keep, drop, out var header, out var rows);
@@ -156,16 +156,4 @@ internal static class DriftCommand
 
     private static IReadOnlyList<string> SplitCommas(string[] values) =>
         values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-
-    private static DatasetOptions Dataset(string name, string path)
-    {
-        var full = Path.GetFullPath(path);
-        return new DatasetOptions
-        {
-            Name = name,
-            Path = full,
-            DisplayPath = DisplayPaths.Relative(Environment.CurrentDirectory, full),
-            Format = DatasetOptions.FormatFromExtension(full),
-        };
-    }
 }

@@ -201,12 +201,6 @@ internal static class EvaluateCommand
             throw new GatesInputException(Directory.Exists(full) ? ErrorCodes.DataPathIsDirectory : ErrorCodes.DataFileNotFound, $"{option}: data file not found: {path}", new SourceLocation(path));
         }
 
-        return new DatasetOptions
-        {
-            Name = Path.GetFileNameWithoutExtension(full),
-            Path = full,
-            DisplayPath = DisplayPaths.Relative(Environment.CurrentDirectory, full),
-            Format = DatasetOptions.FormatFromExtension(full),
-        };
+        return DataOptions.FromPath(full);
     }
 }

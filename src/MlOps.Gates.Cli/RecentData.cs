@@ -25,7 +25,7 @@ internal sealed class RecentData : IDisposable
         var display = DisplayPaths.Relative(Environment.CurrentDirectory, full);
         if (File.Exists(full))
         {
-            return new RecentData(new DatasetOptions { Name = "current", Path = full, DisplayPath = display, Format = DatasetOptions.FormatFromExtension(full) }, null);
+            return new RecentData(DataOptions.FromPath(full, "current"), null);
         }
 
         if (!Directory.Exists(full))
