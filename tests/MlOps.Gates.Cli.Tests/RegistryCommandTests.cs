@@ -152,4 +152,29 @@ public sealed class RegistryCommandTests : IDisposable
         Assert.Contains("error MLG6002", missingError, StringComparison.Ordinal);
         Assert.Contains(server.Requests, r => r.Path.StartsWith("/api/2.0/mlflow/registered-models/alias", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Register_records_a_reports_gate_results_params_and_metrics_and_refuses_a_report_whose_gates_failed()
+    {
+        var config = Config();
+        Run("run", "-c", config, "-r", Reports, "--no-progress");
+        var report = Path.Combine(Reports, "report.json");
+        var registry = Path.Combine(_dir.Path, "standalone");
+
+        var (registered, _, _) = Run("registry", "register", "churn", "--artifact", Model, "--report", report, "--param", "lr=0.1", "--metric", "auc=0.91", "--registry", registry, "--json");
+        var (_, shown, _) = Run("registry", "show", "churn:1", "--registry", registry, "--json");
+        Config("x\n1\n9\n");
+        Run("run", "-c", config, "-r", Reports, "--no-progress");
+        var (refused, _, error) = Run("registry", "register", "churn", "--artifact", Model, "--report", report, "--registry", registry);
+
+        Assert.Equal(0, registered);
+        using var record = JsonDocument.Parse(shown);
+        Assert.Equal("passed", record.RootElement.GetProperty("gates")[0].GetProperty("status").GetString());
+        Assert.Equal("data.csv", record.RootElement.GetProperty("gates")[0].GetProperty("datasets")[0].GetString());
+        Assert.Equal("0.1", record.RootElement.GetProperty("params").GetProperty("lr").GetString());
+        Assert.Equal(0.91, record.RootElement.GetProperty("metrics").GetProperty("auc").GetDouble());
+        Assert.Equal(2, refused);
+        Assert.Contains("error MLG6007", error, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(Path.Combine(registry, "models", "churn", "versions"), "*.json"));
+    }
 }
