@@ -132,6 +132,46 @@ public sealed partial class CsvTableReader : TableReader
         }
     }
 
+    public override RowBatch CreateBatch(IEnumerable<int> columns, int capacity) =>
+        new CsvRowBatch(_options, _columns.Length, columns, capacity);
+
+    public override bool ReadBatch(RowBatch batch)
+    {
+        var rows = (CsvRowBatch)batch;
+        rows.Clear();
+        if (_done)
+        {
+            return false;
+        }
+
+        try
+        {
+            var rowOffset = _options.HasHeader ? 0 : 1;
+            while (!rows.IsFull)
+            {
+                if (!_sep.MoveNext())
+                {
+                    _done = true;
+                    break;
+                }
+
+                var row = _sep.Current;
+                rows.Append(row, row.RowIndex + rowOffset);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw RaggedError(e);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Utf8Error(_options);
+        }
+
+        rows.SetPosition(Position);
+        return rows.Count > 0;
+    }
+
     /// <summary>
     /// Reads every remaining row straight from Sep, handing the chosen columns' cells to a visitor without copying
     /// rows: the path for passes that only collect values, such as drift. Malformed input throws as <see cref="Read"/> does.
@@ -172,7 +212,7 @@ public sealed partial class CsvTableReader : TableReader
                             scratch = new char[cell.Length * 2];
                         }
 
-                        cell = scratch.AsSpan(0, CsvRow.UnquoteInto(cell, scratch));
+                        cell = scratch.AsSpan(0, CsvRowBatch.UnquoteInto(cell, scratch));
                     }
 
                     if (IsNull(cell, quoted, emptyOnly, nulls))
@@ -330,7 +370,7 @@ public sealed partial class CsvTableReader : TableReader
                 cell.Quoted = span.Length >= 1 && span[0] == '"';
                 if (cell.Quoted)
                 {
-                    var written = UnquoteInto(span, _buffer.AsSpan(scratch));
+                    var written = CsvRowBatch.UnquoteInto(span, _buffer.AsSpan(scratch));
                     cell.Start = scratch;
                     cell.Length = written;
                     scratch += written;
@@ -417,39 +457,13 @@ public sealed partial class CsvTableReader : TableReader
             }
 
             var buffer = new char[text.Length];
-            var written = UnquoteInto(text, buffer);
+            var written = CsvRowBatch.UnquoteInto(text, buffer);
             return new string(buffer, 0, written);
         }
 
-        private (int Line, int Column) LineAndColumn(int offset)
-        {
-            if (_lineTo - _lineFrom <= 1)
-            {
-                return (_lineFrom, offset + 1);
-            }
+        private (int Line, int Column) LineAndColumn(int offset) =>
+            CsvRowBatch.LineAndColumn(_buffer.AsSpan(0, _rawLength), _lineFrom, _lineTo, offset);
 
-            var before = _buffer.AsSpan(0, Math.Min(offset, _rawLength));
-            var newlines = before.Count('\n');
-            var lastNewline = before.LastIndexOf('\n');
-            return (_lineFrom + newlines, offset - lastNewline);
-        }
-
-        public static int UnquoteInto(ReadOnlySpan<char> cell, Span<char> target)
-        {
-            var end = cell.Length > 1 && cell[^1] == '"' ? cell.Length - 1 : cell.Length;
-            var written = 0;
-            for (var i = 1; i < end; i++)
-            {
-                var c = cell[i];
-                target[written++] = c;
-                if (c == '"' && i + 1 < end && cell[i + 1] == '"')
-                {
-                    i++;
-                }
-            }
-
-            return written;
-        }
 
         /// <summary>Where a cell is in the row buffer, raw and unquoted, and its number once parsed.</summary>
         private struct Cell

@@ -87,7 +87,36 @@ public sealed class ParquetTableReader : TableReader
 
     public override SourceLocation HeaderLocation(int column) => new(_options.DisplayPath);
 
+    public override RowBatch CreateBatch(IEnumerable<int> columns, int capacity) =>
+        new ParquetRowBatch(_options, _columns.Length, columns, capacity);
+
+    public override bool ReadBatch(RowBatch batch)
+    {
+        if (!NextGroupIfDone())
+        {
+            return false;
+        }
+
+        var count = (int)Math.Min(((ParquetRowBatch)batch).Capacity, _groupRows - _indexInGroup);
+        ((ParquetRowBatch)batch).Show(_row.Columns, (int)_indexInGroup, count, _rowsBefore + _indexInGroup + 1, Position);
+        _indexInGroup += count;
+        return true;
+    }
+
     public override bool Read()
+    {
+        if (!NextGroupIfDone())
+        {
+            return false;
+        }
+
+        _row.MoveTo(_rowsBefore + _indexInGroup + 1, (int)_indexInGroup);
+        _indexInGroup++;
+        return true;
+    }
+
+    /// <summary>Loads the next row group once the current one is used up; false after the last.</summary>
+    private bool NextGroupIfDone()
     {
         while (_indexInGroup >= _groupRows)
         {
@@ -108,8 +137,6 @@ public sealed class ParquetTableReader : TableReader
             }
         }
 
-        _row.MoveTo(_rowsBefore + _indexInGroup + 1, (int)_indexInGroup);
-        _indexInGroup++;
         return true;
     }
 
@@ -251,25 +278,6 @@ public sealed class ParquetTableReader : TableReader
         return ParquetColumn.FromNumbers(numbers, nulls, integral);
     }
 
-    /// <summary>One column of the loaded row group: numbers or text, with nulls.</summary>
-    private sealed class ParquetColumn
-    {
-        public double[]? Numbers { get; private init; }
-
-        public string?[]? Texts { get; private init; }
-
-        public bool[] Nulls { get; private init; } = [];
-
-        public bool Integral { get; private init; }
-
-        public bool IsString { get; private init; }
-
-        public static ParquetColumn FromNumbers(double[] numbers, bool[] nulls, bool integral) =>
-            new() { Numbers = numbers, Nulls = nulls, Integral = integral };
-
-        public static ParquetColumn FromText(string?[] texts, bool isString) =>
-            new() { Texts = texts, Nulls = texts.Select(t => t is null).ToArray(), IsString = isString };
-    }
 
     private sealed class ParquetRow(DatasetOptions options, int columns) : RowView
     {

@@ -19,6 +19,15 @@ public abstract class TableReader : IDisposable
     /// <summary>Moves to the next row; false at the end. Malformed input throws <see cref="GatesInputException"/>.</summary>
     public abstract bool Read();
 
+    /// <summary>A batch this reader can fill, holding the given columns, up to <paramref name="capacity"/> rows.</summary>
+    public abstract RowBatch CreateBatch(IEnumerable<int> columns, int capacity);
+
+    /// <summary>
+    /// Refills a batch from this reader with the next rows; false at the end. Independent of <see cref="Read"/>:
+    /// use one or the other. Malformed input throws <see cref="GatesInputException"/>.
+    /// </summary>
+    public abstract bool ReadBatch(RowBatch batch);
+
     public int IndexOf(string column)
     {
         for (var i = 0; i < Columns.Count; i++)

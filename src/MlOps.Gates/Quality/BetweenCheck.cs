@@ -7,6 +7,16 @@ public sealed class BetweenCheck(CheckSpec spec, Range range) : ColumnMapCheck(s
 {
     public override string Description => $"values of '{ColumnName}' are in {range}";
 
-    protected override bool IsExpected(RowView row, int column) =>
-        row.TryGetDouble(column, out var value) && range.Contains(value);
+    protected override void FindUnexpected(RowBatch batch, int column, ReadOnlySpan<bool> missing, Span<bool> unexpected)
+    {
+        var numbers = batch.Numbers(column);
+        var values = numbers.Values;
+        var isNumber = numbers.IsNumber;
+        var (low, high) = range.Bounds();
+        for (var i = 0; i < unexpected.Length; i++)
+        {
+            var value = values[i];
+            unexpected[i] = !missing[i] && !(isNumber[i] && value >= low && value <= high);
+        }
+    }
 }

@@ -13,16 +13,21 @@ public sealed class CategoryShareCheck(CheckSpec spec, string category, Range ra
 
     public override string Description => $"the share of '{category}' in '{ColumnName}' is in {range}";
 
-    public override void Observe(RowView row)
+    public override void Observe(RowBatch batch)
     {
-        _elements++;
-        if (row.IsNull(ColumnIndex))
+        var missing = batch.Missing(ColumnIndex);
+        var texts = batch.Texts(ColumnIndex);
+        _elements += batch.Count;
+        for (var i = 0; i < missing.Length; i++)
         {
-            _missing++;
-        }
-        else if (row.Text(ColumnIndex).SequenceEqual(category))
-        {
-            _matches++;
+            if (missing[i])
+            {
+                _missing++;
+            }
+            else if (texts.LengthAt(i) == category.Length && texts[i].SequenceEqual(category))
+            {
+                _matches++;
+            }
         }
     }
 

@@ -4,7 +4,7 @@ using MlOps.Gates.Results;
 namespace MlOps.Gates.Quality;
 
 /// <summary>
-/// One expectation on a dataset, fed row by row in the single pass the gate makes over the file.
+/// One expectation on a dataset, fed batch by batch in the single pass the gate makes over the file.
 /// A check instance runs once: it keeps the state of that pass.
 /// </summary>
 public abstract class Check(CheckSpec spec)
@@ -16,13 +16,17 @@ public abstract class Check(CheckSpec spec)
     /// <summary>What the check expects, in words, for reports.</summary>
     public abstract string Description { get; }
 
-    /// <summary>Whether <see cref="Observe"/> needs to be called for each row.</summary>
+    /// <summary>Whether <see cref="Observe"/> needs to be called for each batch of rows.</summary>
     public virtual bool NeedsRows => true;
+
+    /// <summary>The columns, by index in the header, whose cells <see cref="Observe"/> reads; known after <see cref="Bind"/>.</summary>
+    public virtual IReadOnlyList<int> ColumnsRead => [];
 
     /// <summary>Resolves column names against the dataset's header; false when a column is missing (the check then fails).</summary>
     public virtual bool Bind(TableReader table) => true;
 
-    public abstract void Observe(RowView row);
+    /// <summary>Takes in the next rows, in file order.</summary>
+    public abstract void Observe(RowBatch batch);
 
     public abstract CheckResult Complete(DatasetSummary summary);
 

@@ -260,7 +260,7 @@ public static class CheckCatalog
 
         try
         {
-            return new RegexCheck(spec, RegexCheck.Compile(pattern), negate);
+            return new RegexCheck(spec, pattern, negate);
         }
         catch (ArgumentException e)
         {

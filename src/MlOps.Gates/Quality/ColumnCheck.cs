@@ -11,6 +11,8 @@ public abstract class ColumnCheck(CheckSpec spec) : Check(spec)
 
     public override bool NeedsRows => ColumnIndex >= 0;
 
+    public override IReadOnlyList<int> ColumnsRead => ColumnIndex >= 0 ? [ColumnIndex] : [];
+
     public override bool Bind(TableReader table)
     {
         ColumnIndex = table.IndexOf(ColumnName);

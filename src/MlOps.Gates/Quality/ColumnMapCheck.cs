@@ -12,31 +12,48 @@ namespace MlOps.Gates.Quality;
 public abstract class ColumnMapCheck(CheckSpec spec) : ColumnCheck(spec)
 {
     private readonly List<UnexpectedValue> _partial = [];
+    private bool[] _unexpectedFlags = [];
     private long _elements;
     private long _missing;
     private long _unexpected;
 
+    /// <summary>A sentence the result's message ends with, when the check has more to say.</summary>
+    protected virtual string? Note => null;
+
     /// <summary>Whether missing values are the unexpected ones (not_null) rather than left out.</summary>
     protected virtual bool CountsMissingAsUnexpected => false;
 
-    public override void Observe(RowView row)
+    public override void Observe(RowBatch batch)
     {
-        _elements++;
         var column = ColumnIndex;
-        if (row.IsNull(column))
+        var missing = batch.Missing(column);
+        var missingCount = missing.Count(true);
+        _elements += batch.Count;
+        _missing += missingCount;
+        if (CountsMissingAsUnexpected)
         {
-            _missing++;
-            if (CountsMissingAsUnexpected)
-            {
-                Unexpected(row, column);
-            }
-
+            _unexpected += missingCount;
+            Remember(batch, column, missing);
             return;
         }
 
-        if (!CountsMissingAsUnexpected && !IsExpected(row, column))
+        if (missingCount == batch.Count)
         {
-            Unexpected(row, column);
+            return;
+        }
+
+        if (_unexpectedFlags.Length < batch.Count)
+        {
+            _unexpectedFlags = new bool[batch.Count];
+        }
+
+        var unexpected = _unexpectedFlags.AsSpan(0, batch.Count);
+        FindUnexpected(batch, column, missing, unexpected);
+        var count = unexpected.Count(true);
+        _unexpected += count;
+        if (count > 0)
+        {
+            Remember(batch, column, unexpected);
         }
     }
 
@@ -54,6 +71,11 @@ public abstract class ColumnMapCheck(CheckSpec spec) : ColumnCheck(spec)
         var message = _unexpected == 0
             ? denominator == 0 ? "no non-missing values: passes vacuously" : $"all {denominator} values as expected"
             : string.Create(CultureInfo.InvariantCulture, $"{_unexpected} of {denominator} values ({percent:0.###}%) unexpected{(Spec.Mostly is null ? string.Empty : $", mostly {mostly:0.###} needs at most {Math.Floor((1 - mostly) * denominator + 1e-9)}")}{FirstAt()}");
+        if (Note is { } note)
+        {
+            message = $"{message}; {note}";
+        }
+
         return Result(success, message) with
         {
             ElementCount = _elements,
@@ -64,15 +86,32 @@ public abstract class ColumnMapCheck(CheckSpec spec) : ColumnCheck(spec)
         };
     }
 
-    protected abstract bool IsExpected(RowView row, int column);
+    /// <summary>
+    /// Marks in <paramref name="unexpected"/> (all false on entry) the rows of the batch whose value is not as expected;
+    /// rows marked in <paramref name="missing"/> are left unmarked.
+    /// </summary>
+    protected abstract void FindUnexpected(RowBatch batch, int column, ReadOnlySpan<bool> missing, Span<bool> unexpected);
 
-    private void Unexpected(RowView row, int column)
+    /// <summary>Keeps the first unexpected values for the report, up to the limit, in row order.</summary>
+    private void Remember(RowBatch batch, int column, ReadOnlySpan<bool> marked)
     {
-        _unexpected++;
-        if (_partial.Count < MaxPartialUnexpected)
+        if (_partial.Count >= MaxPartialUnexpected)
         {
-            _partial.Add(new UnexpectedValue(row.IsNull(column) ? null : Clip(row.Text(column)), row.Row, row.Locate(column)));
+            return;
         }
+
+        var missing = batch.Missing(column);
+        var texts = batch.Texts(column);
+        for (var i = marked.IndexOf(true); i >= 0 && _partial.Count < MaxPartialUnexpected; i = NextMarked(marked, i))
+        {
+            _partial.Add(new UnexpectedValue(missing[i] ? null : Clip(texts[i]), batch.RowAt(i), batch.Locate(i, column)));
+        }
+    }
+
+    private static int NextMarked(ReadOnlySpan<bool> marked, int after)
+    {
+        var next = marked[(after + 1)..].IndexOf(true);
+        return next < 0 ? -1 : after + 1 + next;
     }
 
     private string FirstAt()

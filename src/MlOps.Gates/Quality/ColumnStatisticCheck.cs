@@ -51,47 +51,63 @@ public sealed class ColumnStatisticCheck : ColumnCheck
         _ => _statistic.ToString().ToLowerInvariant(),
     };
 
-    public override void Observe(RowView row)
+    public override void Observe(RowBatch batch)
     {
-        _elements++;
         var column = ColumnIndex;
-        if (row.IsNull(column))
+        var missing = batch.Missing(column);
+        var numbers = batch.Numbers(column);
+        var values = numbers.Values;
+        var isNumber = numbers.IsNumber;
+        _elements += batch.Count;
+        var moments = _statistic is Statistic.Mean or Statistic.StandardDeviation;
+        var (count, min, max, mean, m2) = (_count, _min, _max, _mean, _m2);
+        for (var i = 0; i < values.Length; i++)
         {
-            _missing++;
-            return;
-        }
-
-        if (!row.TryGetDouble(column, out var value) || !double.IsFinite(value))
-        {
-            _unexpected++;
-            if (_partial.Count < MaxPartialUnexpected)
+            if (missing[i])
             {
-                _partial.Add(new UnexpectedValue(Clip(row.Text(column)), row.Row, row.Locate(column)));
+                _missing++;
+                continue;
             }
 
-            return;
+            var value = values[i];
+            if (!isNumber[i] || !double.IsFinite(value))
+            {
+                Unexpected(batch, column, i);
+                continue;
+            }
+
+            count++;
+            if (value < min)
+            {
+                min = value;
+            }
+
+            if (value > max)
+            {
+                max = value;
+            }
+
+            // Welford's running mean and squared deviations, only where the statistic needs them.
+            if (moments)
+            {
+                var delta = value - mean;
+                mean += delta / count;
+                m2 += delta * (value - mean);
+            }
+
+            _values?.Add(value);
         }
 
-        _count++;
-        if (value < _min)
+        (_count, _min, _max, _mean, _m2) = (count, min, max, mean, m2);
+    }
+
+    private void Unexpected(RowBatch batch, int column, int index)
+    {
+        _unexpected++;
+        if (_partial.Count < MaxPartialUnexpected)
         {
-            _min = value;
+            _partial.Add(new UnexpectedValue(Clip(batch.Texts(column)[index]), batch.RowAt(index), batch.Locate(index, column)));
         }
-
-        if (value > _max)
-        {
-            _max = value;
-        }
-
-        // Welford's running mean and squared deviations, only where the statistic needs them.
-        if (_statistic is Statistic.Mean or Statistic.StandardDeviation)
-        {
-            var delta = value - _mean;
-            _mean += delta / _count;
-            _m2 += delta * (value - _mean);
-        }
-
-        _values?.Add(value);
     }
 
     public override CheckResult Complete(DatasetSummary summary)

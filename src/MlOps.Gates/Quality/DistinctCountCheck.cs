@@ -13,21 +13,28 @@ public sealed class DistinctCountCheck(CheckSpec spec, Range range) : ColumnChec
 
     public override string Description => $"the number of distinct values of '{ColumnName}' is in {range}";
 
-    public override void Observe(RowView row)
+    public override void Observe(RowBatch batch)
     {
-        _elements++;
-        if (row.IsNull(ColumnIndex))
-        {
-            _missing++;
-            return;
-        }
-
+        var missing = batch.Missing(ColumnIndex);
+        var texts = batch.Texts(ColumnIndex);
+        _elements += batch.Count;
 #if NET9_0_OR_GREATER
         var lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
-        lookup.Add(row.Text(ColumnIndex));
-#else
-        _values.Add(row.GetString(ColumnIndex));
 #endif
+        for (var i = 0; i < missing.Length; i++)
+        {
+            if (missing[i])
+            {
+                _missing++;
+                continue;
+            }
+
+#if NET9_0_OR_GREATER
+            lookup.Add(texts[i]);
+#else
+            _values.Add(texts[i].ToString());
+#endif
+        }
     }
 
     public override CheckResult Complete(DatasetSummary summary)

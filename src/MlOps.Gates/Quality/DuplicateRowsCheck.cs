@@ -16,6 +16,7 @@ public sealed class DuplicateRowsCheck(CheckSpec spec, long? max, double? maxSha
     private readonly Dictionary<UInt128, long> _firstRow = [];
     private readonly List<UnexpectedValue> _partial = [];
     private readonly XxHash128 _hash = new();
+    private int[] _columns = [];
     private long _rows;
     private long _duplicates;
 
@@ -23,27 +24,39 @@ public sealed class DuplicateRowsCheck(CheckSpec spec, long? max, double? maxSha
         ? string.Create(CultureInfo.InvariantCulture, $"at most {max} duplicate rows")
         : string.Create(CultureInfo.InvariantCulture, $"at most {maxShare:0.######} of rows are duplicates");
 
-    public override void Observe(RowView row)
+    public override IReadOnlyList<int> ColumnsRead => _columns;
+
+    public override bool Bind(TableReader table)
     {
-        _rows++;
-        _hash.Reset();
+        _columns = Enumerable.Range(0, table.Columns.Count).ToArray();
+        return true;
+    }
+
+    public override void Observe(RowBatch batch)
+    {
         Span<byte> separator = [0x1f, 0];
-        for (var i = 0; i < row.ColumnCount; i++)
+        for (var i = 0; i < batch.Count; i++)
         {
-            _hash.Append(MemoryMarshal.AsBytes(row.Text(i)));
-            _hash.Append(separator);
-        }
+            _rows++;
+            _hash.Reset();
+            foreach (var column in _columns)
+            {
+                _hash.Append(MemoryMarshal.AsBytes(batch.TextAt(i, column)));
+                _hash.Append(separator);
+            }
 
-        var key = _hash.GetCurrentHashAsUInt128();
-        if (_firstRow.TryAdd(key, row.Row))
-        {
-            return;
-        }
+            var key = _hash.GetCurrentHashAsUInt128();
+            var row = batch.RowAt(i);
+            if (_firstRow.TryAdd(key, row))
+            {
+                continue;
+            }
 
-        _duplicates++;
-        if (_partial.Count < MaxPartialUnexpected)
-        {
-            _partial.Add(new UnexpectedValue(string.Create(CultureInfo.InvariantCulture, $"same as row {_firstRow[key]}"), row.Row, row.Locate(0)));
+            _duplicates++;
+            if (_partial.Count < MaxPartialUnexpected)
+            {
+                _partial.Add(new UnexpectedValue(string.Create(CultureInfo.InvariantCulture, $"same as row {_firstRow[key]}"), row, batch.Locate(i, 0)));
+            }
         }
     }
 

@@ -19,30 +19,35 @@ public sealed class FreshnessCheck(CheckSpec spec, TimeSpan maxAge, string? form
 
     public override string Description => $"the newest value of '{ColumnName}' is at most {Durations.Format(maxAge)} old";
 
-    public override void Observe(RowView row)
+    public override void Observe(RowBatch batch)
     {
-        _elements++;
-        if (row.IsNull(ColumnIndex))
+        var missing = batch.Missing(ColumnIndex);
+        var texts = batch.Texts(ColumnIndex);
+        _elements += batch.Count;
+        for (var i = 0; i < missing.Length; i++)
         {
-            _missing++;
-            return;
-        }
-
-        if (!DateTimes.TryParse(row.Text(ColumnIndex), format, out var value))
-        {
-            _unexpected++;
-            if (_partial.Count < MaxPartialUnexpected)
+            if (missing[i])
             {
-                _partial.Add(new UnexpectedValue(Clip(row.Text(ColumnIndex)), row.Row, row.Locate(ColumnIndex)));
+                _missing++;
+                continue;
             }
 
-            return;
-        }
+            if (!DateTimes.TryParse(texts[i], format, out var value))
+            {
+                _unexpected++;
+                if (_partial.Count < MaxPartialUnexpected)
+                {
+                    _partial.Add(new UnexpectedValue(Clip(texts[i]), batch.RowAt(i), batch.Locate(i, ColumnIndex)));
+                }
 
-        if (_newest is null || value > _newest)
-        {
-            _newest = value;
-            _newestRow = row.Row;
+                continue;
+            }
+
+            if (_newest is null || value > _newest)
+            {
+                _newest = value;
+                _newestRow = batch.RowAt(i);
+            }
         }
     }
 

@@ -7,9 +7,20 @@ public sealed class LengthCheck(CheckSpec spec, Range range) : ColumnMapCheck(sp
 {
     public override string Description => $"lengths of '{ColumnName}' are in {range}";
 
-    protected override bool IsExpected(RowView row, int column)
+    protected override void FindUnexpected(RowBatch batch, int column, ReadOnlySpan<bool> missing, Span<bool> unexpected)
     {
-        var text = row.Text(column);
+        var texts = batch.Texts(column);
+        var (low, high) = range.Bounds();
+        for (var i = 0; i < unexpected.Length; i++)
+        {
+            double length = Length(texts[i]);
+            unexpected[i] = !missing[i] && !(length >= low && length <= high);
+        }
+    }
+
+    /// <summary>Characters as Unicode scalar values: a surrogate pair counts once.</summary>
+    private static int Length(ReadOnlySpan<char> text)
+    {
         var length = text.Length;
         foreach (var c in text)
         {
@@ -19,6 +30,6 @@ public sealed class LengthCheck(CheckSpec spec, Range range) : ColumnMapCheck(sp
             }
         }
 
-        return range.Contains(length);
+        return length;
     }
 }

@@ -9,5 +9,7 @@ public sealed class NotNullCheck(CheckSpec spec) : ColumnMapCheck(spec)
 
     protected override bool CountsMissingAsUnexpected => true;
 
-    protected override bool IsExpected(RowView row, int column) => true;
+    protected override void FindUnexpected(RowBatch batch, int column, ReadOnlySpan<bool> missing, Span<bool> unexpected)
+    {
+    }
 }

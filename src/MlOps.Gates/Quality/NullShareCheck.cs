@@ -13,15 +13,16 @@ public sealed class NullShareCheck(CheckSpec spec, double maxShare) : ColumnChec
 
     public override string Description => string.Create(CultureInfo.InvariantCulture, $"at most {maxShare:0.######} of '{ColumnName}' is null");
 
-    public override void Observe(RowView row)
+    public override void Observe(RowBatch batch)
     {
-        _elements++;
-        if (row.IsNull(ColumnIndex))
+        var missing = batch.Missing(ColumnIndex);
+        _elements += batch.Count;
+        _missing += missing.Count(true);
+        for (var i = 0; i < missing.Length && _partial.Count < MaxPartialUnexpected; i++)
         {
-            _missing++;
-            if (_partial.Count < MaxPartialUnexpected)
+            if (missing[i])
             {
-                _partial.Add(new UnexpectedValue(null, row.Row, row.Locate(ColumnIndex)));
+                _partial.Add(new UnexpectedValue(null, batch.RowAt(i), batch.Locate(i, ColumnIndex)));
             }
         }
     }

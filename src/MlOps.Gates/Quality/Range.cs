@@ -23,6 +23,16 @@ public sealed record Range(double? Min, double? Max, bool StrictMin = false, boo
         return Max is not { } max || (StrictMax ? value < max : value <= max);
     }
 
+    /// <summary>
+    /// The smallest and largest values inside, so a loop can test <c>low &lt;= v &amp;&amp; v &lt;= high</c>: a strict end moves to
+    /// the next representable double, an open end is an infinity. NaN fails both comparisons, as <see cref="Contains"/> has it.
+    /// </summary>
+    public (double Low, double High) Bounds() => (
+        Min is { } min ? (StrictMin ? Above(min) : min) : double.NegativeInfinity,
+        Max is { } max ? (StrictMax ? -Above(-max) : max) : double.PositiveInfinity);
+
+    private static double Above(double value) => double.IsPositiveInfinity(value) ? double.NaN : Math.BitIncrement(value);
+
     public override string ToString()
     {
         var low = Min is { } min ? $"{(StrictMin ? "(" : "[")}{Format(min)}" : "(-inf";

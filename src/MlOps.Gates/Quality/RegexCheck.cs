@@ -1,25 +1,27 @@
-using System.Text.RegularExpressions;
 using MlOps.Gates.Data;
 
 namespace MlOps.Gates.Quality;
 
 /// <summary><c>regex</c>: each value contains a match of the pattern (a search, as Great Expectations does; anchor with ^ and $).</summary>
-public sealed class RegexCheck(CheckSpec spec, Regex pattern, bool negate) : ColumnMapCheck(spec)
+public sealed class RegexCheck(CheckSpec spec, string pattern, bool negate) : ColumnMapCheck(spec)
 {
+    private readonly ValueMatcher _matcher = new(pattern);
+
     public override string Description => $"values of '{ColumnName}' {(negate ? "do not match" : "match")} /{pattern}/";
 
-    protected override bool IsExpected(RowView row, int column) => pattern.IsMatch(row.Text(column)) != negate;
+    protected override string? Note => _matcher.TimedOut == 0
+        ? null
+        : $"{_matcher.TimedOut} values could not be matched within {ValueMatcher.MatchLimit.TotalSeconds:0} s each and count as unexpected";
 
-    /// <summary>Compiles without backtracking where the pattern allows, so a hostile value cannot hang the build.</summary>
-    public static Regex Compile(string pattern)
+    protected override void FindUnexpected(RowBatch batch, int column, ReadOnlySpan<bool> missing, Span<bool> unexpected)
     {
-        try
+        var texts = batch.Texts(column);
+        for (var i = 0; i < unexpected.Length; i++)
         {
-            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
-        }
-        catch (NotSupportedException)
-        {
-            return new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            if (!missing[i])
+            {
+                unexpected[i] = _matcher.IsMatch(texts[i]) is not { } matched || matched == negate;
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ public sealed class RowCountCheck(CheckSpec spec, Range range) : Check(spec)
 
     public override bool NeedsRows => false;
 
-    public override void Observe(RowView row)
+    public override void Observe(RowBatch batch)
     {
     }
 

@@ -16,7 +16,7 @@ public abstract class SchemaCheck(CheckSpec spec) : Check(spec)
         return true;
     }
 
-    public override void Observe(RowView row)
+    public override void Observe(RowBatch batch)
     {
     }
 

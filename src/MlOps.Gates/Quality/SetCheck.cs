@@ -42,22 +42,33 @@ public sealed class SetCheck : ColumnMapCheck
     public override string Description =>
         $"values of '{ColumnName}' are {(_inSet ? "in" : "not in")} {{{string.Join(", ", _texts.Take(10))}{(_texts.Count > 10 ? string.Create(CultureInfo.InvariantCulture, $", … {_texts.Count} in all") : string.Empty)}}}";
 
-    protected override bool IsExpected(RowView row, int column)
+    protected override void FindUnexpected(RowBatch batch, int column, ReadOnlySpan<bool> missing, Span<bool> unexpected)
     {
-        bool found;
-        if (_numbers is not null && row.TryGetDouble(column, out var number))
+        var texts = batch.Texts(column);
+        if (_numbers is null)
         {
-            found = _numbers.Contains(number);
-        }
-        else
-        {
-#if NET9_0_OR_GREATER
-            found = _lookup.Contains(row.Text(column));
-#else
-            found = _texts.Contains(row.GetString(column));
-#endif
+            for (var i = 0; i < unexpected.Length; i++)
+            {
+                unexpected[i] = !missing[i] && ContainsText(texts[i]) != _inSet;
+            }
+
+            return;
         }
 
-        return found == _inSet;
+        var numbers = batch.Numbers(column);
+        var values = numbers.Values;
+        var isNumber = numbers.IsNumber;
+        for (var i = 0; i < unexpected.Length; i++)
+        {
+            var found = isNumber[i] ? _numbers.Contains(values[i]) : ContainsText(texts[i]);
+            unexpected[i] = !missing[i] && found != _inSet;
+        }
     }
+
+    private bool ContainsText(ReadOnlySpan<char> text) =>
+#if NET9_0_OR_GREATER
+        _lookup.Contains(text);
+#else
+        _texts.Contains(text.ToString());
+#endif
 }

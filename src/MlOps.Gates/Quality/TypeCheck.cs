@@ -12,12 +12,36 @@ public sealed class TypeCheck(CheckSpec spec, ColumnType type, string? format) :
 {
     public override string Description => $"values of '{ColumnName}' are of type {type.ToString().ToLowerInvariant()}";
 
-    protected override bool IsExpected(RowView row, int column) => type switch
+    protected override void FindUnexpected(RowBatch batch, int column, ReadOnlySpan<bool> missing, Span<bool> unexpected)
     {
-        ColumnType.Integer => Numbers.IsInteger(row.Text(column)),
-        ColumnType.Float => row.TryGetDouble(column, out _),
-        ColumnType.Boolean => IsBoolean(row.Text(column)),
-        ColumnType.DateTime => DateTimes.TryParse(row.Text(column), format, out _),
+        if (type == ColumnType.String)
+        {
+            return;
+        }
+
+        if (type == ColumnType.Float)
+        {
+            var isNumber = batch.Numbers(column).IsNumber;
+            for (var i = 0; i < unexpected.Length; i++)
+            {
+                unexpected[i] = !missing[i] && !isNumber[i];
+            }
+
+            return;
+        }
+
+        var texts = batch.Texts(column);
+        for (var i = 0; i < unexpected.Length; i++)
+        {
+            unexpected[i] = !missing[i] && !IsExpected(texts[i]);
+        }
+    }
+
+    private bool IsExpected(ReadOnlySpan<char> text) => type switch
+    {
+        ColumnType.Integer => Numbers.IsInteger(text),
+        ColumnType.Boolean => IsBoolean(text),
+        ColumnType.DateTime => DateTimes.TryParse(text, format, out _),
         _ => true,
     };
 

@@ -33,34 +33,42 @@ public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
         return _missingColumn is null;
     }
 
-    public override void Observe(RowView row)
+    public override IReadOnlyList<int> ColumnsRead => _missingColumn is null ? _indices : [];
+
+    public override void Observe(RowBatch batch)
     {
-        _elements++;
-        string key;
-        if (_indices.Length == 1)
+        for (var i = 0; i < batch.Count; i++)
         {
-            if (row.IsNull(_indices[0]))
+            _elements++;
+            if (AnyMissing(batch, i))
             {
                 _missing++;
-                return;
+                continue;
             }
 
-            key = row.GetString(_indices[0]);
+            var key = _indices.Length == 1
+                ? batch.TextAt(i, _indices[0]).ToString()
+                : string.Join('\u001f', _indices.Select(c => batch.TextAt(i, c).ToString()));
+            Observe(batch, i, key);
         }
-        else
+    }
+
+    private bool AnyMissing(RowBatch batch, int index)
+    {
+        foreach (var column in _indices)
         {
-            foreach (var index in _indices)
+            if (batch.Missing(column)[index])
             {
-                if (row.IsNull(index))
-                {
-                    _missing++;
-                    return;
-                }
+                return true;
             }
-
-            key = string.Join('\u001f', _indices.Select(i => row.GetString(i)));
         }
 
+        return false;
+    }
+
+    private void Observe(RowBatch batch, int index, string key)
+    {
+        var row = batch.RowAt(index);
         if (_seen.TryGetValue(key, out var first))
         {
             if (first.Count == 1)
@@ -70,12 +78,12 @@ public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
             }
 
             _unexpected++;
-            Remember(key, row.Row, row.Locate(_indices[0]));
+            Remember(key, row, batch.Locate(index, _indices[0]));
             _seen[key] = first with { Count = first.Count + 1 };
         }
         else
         {
-            _seen[key] = new Occurrence(key, row.Row, _partial.Count < MaxPartialUnexpected ? row.Locate(_indices[0]) : null, 1);
+            _seen[key] = new Occurrence(key, row, _partial.Count < MaxPartialUnexpected ? batch.Locate(index, _indices[0]) : null, 1);
         }
     }
 

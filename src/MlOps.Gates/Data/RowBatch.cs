@@ -1,0 +1,38 @@
+using MlOps.Gates.Results;
+
+namespace MlOps.Gates.Data;
+
+/// <summary>
+/// A run of consecutive rows of a dataset, read a column at a time: checks judge a whole column of the batch in one
+/// tight loop instead of one virtual call per cell. Only the columns the batch was created for can be read.
+/// A batch is refilled by its reader, so nothing taken from it may be kept after the check returns.
+/// </summary>
+public abstract class RowBatch
+{
+    /// <summary>The rows in the batch.</summary>
+    public int Count { get; protected set; }
+
+    /// <summary>The data row number of the batch's first row, 1-based, header excluded.</summary>
+    public long FirstRow { get; protected set; }
+
+    /// <summary>How far into the file the reader was when it filled the batch, for progress.</summary>
+    public long Position { get; protected set; }
+
+    /// <summary>Which cells of a column are missing (empty, or one of the dataset's null markers).</summary>
+    public abstract ReadOnlySpan<bool> Missing(int column);
+
+    /// <summary>The cells of a column as text: unquoted for CSV, invariant-culture text for typed formats.</summary>
+    public abstract TextColumn Texts(int column);
+
+    /// <summary>One cell as text, for the rare check that reads a row across all its columns.</summary>
+    public virtual ReadOnlySpan<char> TextAt(int index, int column) => Texts(column)[index];
+
+    /// <summary>The cells of a column as invariant-culture numbers; a cell that is missing or not a number is marked so.</summary>
+    public abstract NumberColumn Numbers(int column);
+
+    /// <summary>Where a cell is in its file: line and column for text formats, the file alone otherwise.</summary>
+    public abstract SourceLocation Locate(int index, int column);
+
+    /// <summary>The data row number of the batch's row at an index.</summary>
+    public long RowAt(int index) => FirstRow + index;
+}
