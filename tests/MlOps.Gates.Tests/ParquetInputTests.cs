@@ -53,6 +53,48 @@ public sealed class ParquetInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Rows_keep_their_numbers_across_row_groups_and_batches()
+    {
+        var path = Path.Combine(_dir.Path, "big.parquet");
+        var id = new DataField<long>("id");
+        var score = new DataField<double>("score");
+        var plan = new DataField<string>("plan");
+        await using (var stream = File.Create(path))
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(id, score, plan), stream))
+        {
+            for (var g = 0; g < 2; g++)
+            {
+                var rows = Enumerable.Range((g * 3000) + 1, 3000).ToArray();
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync(id, new ReadOnlyMemory<long>(rows.Select(r => (long)r).ToArray()));
+                await group.WriteAsync(score, new ReadOnlyMemory<double>(rows.Select(r => r is 2049 or 3001 or 5000 ? 2.5 : 0.5).ToArray()));
+                await group.WriteAsync(plan, rows.Select(r => r == 4097 ? "gold" : r % 1000 == 0 ? "NA" : "basic").ToList());
+            }
+        }
+
+        var config = _dir.Write("mlops-gates.yml", """
+            gates:
+              - name: g
+                dataset: {path: big.parquet, null_values: [NA]}
+                checks:
+                  - {expect: between, column: score, min: 0, max: 1}
+                  - {expect: in_set, column: plan, values: [basic]}
+                  - {expect: regex, column: id, pattern: '^[1-5]?\d{1,3}$'}
+                  - {expect: mean_between, column: id, min: 3000.5, max: 3000.5}
+            """);
+
+        var checks = new GateRunner().Run(GatesConfigLoader.Load(config)).Gates[0].Checks;
+
+        Assert.Equal([2049L, 3001L, 5000L], checks[0].PartialUnexpected.Select(u => u.Row));
+        Assert.Equal(["2.5", "2.5", "2.5"], checks[0].PartialUnexpected.Select(u => u.Value));
+        Assert.Equal(6, checks[1].MissingCount);
+        Assert.Equal([4097L], checks[1].PartialUnexpected.Select(u => u.Row));
+        Assert.Equal(Enumerable.Range(6000, 1).Select(r => (long)r), checks[2].PartialUnexpected.Select(u => u.Row));
+        Assert.Equal("6000", checks[2].PartialUnexpected.Single().Value);
+        Assert.True(checks[3].Success, checks[3].Message);
+    }
+
+    [Fact]
     public void A_file_that_is_not_parquet_is_an_input_error()
     {
         var path = _dir.Write("bad.parquet", "this is not parquet");

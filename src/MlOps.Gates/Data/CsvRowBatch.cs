@@ -119,7 +119,7 @@ internal sealed class CsvRowBatch : RowBatch
 
             cells.Starts[index] = cellStart;
             cells.Lengths[index] = cellLength;
-            cells.Missing[index] = IsNull(_buffer.AsSpan(cellStart, cellLength), quoted);
+            cells.Missing[index] = _emptyIsOnlyNull ? cellLength == 0 && !quoted : IsNull(_buffer.AsSpan(cellStart, cellLength));
         }
 
         Count = index + 1;
@@ -213,13 +213,8 @@ internal sealed class CsvRowBatch : RowBatch
         return previousOffset + previous.Length + 1;
     }
 
-    private bool IsNull(ReadOnlySpan<char> text, bool quoted)
+    private bool IsNull(ReadOnlySpan<char> text)
     {
-        if (_emptyIsOnlyNull)
-        {
-            return text.IsEmpty && !quoted;
-        }
-
         foreach (var marker in _nullValues)
         {
             if (text.SequenceEqual(marker))

@@ -77,24 +77,23 @@ internal sealed class ParquetRowBatch : RowBatch
         if (!window.TextReady)
         {
             var data = _data[column];
+            var chars = window.Text;
             var used = 0;
             for (var i = 0; i < Count; i++)
             {
                 var text = data.Texts is { } texts ? texts[_offset + i] ?? string.Empty : Format(data, _offset + i);
-                if (window.Text.Length < used + text.Length)
+                if (chars.Length < used + text.Length)
                 {
-                    window.Text = new char[Math.Max(used + text.Length, window.Text.Length * 2)];
-                    used = 0;
-                    i = -1;
-                    continue;
+                    Array.Resize(ref chars, Math.Max(used + text.Length, chars.Length * 2));
                 }
 
-                text.CopyTo(window.Text.AsSpan(used));
+                text.CopyTo(chars.AsSpan(used));
                 window.Starts[i] = used;
                 window.Lengths[i] = text.Length;
                 used += text.Length;
             }
 
+            window.Text = chars;
             window.TextReady = true;
         }
 
