@@ -7,12 +7,20 @@ public static class AtomicFile
 {
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
 
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes) => Write(path, bytes, overwrite: true);
+    public static void WriteAllBytes(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
 
     /// <summary>Writes a file that must not exist yet: the rename fails rather than replace one another writer made.</summary>
-    public static void WriteNew(string path, ReadOnlySpan<byte> bytes) => Write(path, bytes, overwrite: false);
+    public static void WriteNew(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes), overwrite: false);
 
-    private static void Write(string path, ReadOnlySpan<byte> bytes, bool overwrite)
+    /// <summary>Copies a file, streaming, so a large artifact is never held in memory.</summary>
+    public static void Copy(string source, string path) => Write(path, stream =>
+    {
+        using var input = File.OpenRead(source);
+        input.CopyTo(stream);
+    });
+
+    /// <summary>Writes whatever <paramref name="write"/> puts in the stream; if it throws, the file is left as it was.</summary>
+    public static void Write(string path, Action<Stream> write, bool overwrite = true)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
@@ -20,7 +28,7 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(bytes);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -140,6 +140,9 @@ public sealed class RegistryCommandTests : IDisposable
         var (_, shown, _) = Run("registry", "show", "churn@staging", "--mlflow", server.Uri, "--json");
         var (_, audit, _) = Run("registry", "show", "churn", "--audit", "--mlflow", server.Uri);
         var (missing, _, missingError) = Run("registry", "show", "churn:7", "--mlflow", server.Uri);
+        var downloadFolder = Directory.CreateDirectory(Path.Combine(_dir.Path, "from-mlflow")).FullName;
+        var (downloaded, _, _) = Run("registry", "download", "churn@staging", "-o", downloadFolder, "--mlflow", server.Uri);
+        var (verified, _, _) = Run("registry", "verify", "--mlflow", server.Uri);
 
         Assert.Equal(0, registered);
         Assert.Contains("registered churn version 1", registerOut, StringComparison.Ordinal);
@@ -151,6 +154,10 @@ public sealed class RegistryCommandTests : IDisposable
         Assert.Equal(2, missing);
         Assert.Contains("error MLG6002", missingError, StringComparison.Ordinal);
         Assert.Contains(server.Requests, r => r.Path.StartsWith("/api/2.0/mlflow/registered-models/alias", StringComparison.Ordinal));
+        Assert.Equal("weights"u8.ToArray(), server.Artifacts.Values.Single());
+        Assert.Equal(0, downloaded);
+        Assert.Equal("weights", File.ReadAllText(Path.Combine(downloadFolder, "model.zip")));
+        Assert.Equal(0, verified);
     }
 
     [Fact]

@@ -4,16 +4,44 @@ using System.Text.Json.Nodes;
 namespace MlOps.Gates.Tests;
 
 /// <summary>
-/// An HTTP server inside the tests that implements the MLflow model-registry endpoints MlOps.Gates calls, with their
-/// documented error codes (RESOURCE_ALREADY_EXISTS, RESOURCE_DOES_NOT_EXIST, INVALID_PARAMETER_VALUE), paging and the
-/// 5000-character tag limit. It records every request.
+/// An HTTP server inside the tests that implements the MLflow endpoints MlOps.Gates calls (model registry,
+/// experiments and runs, and the artifact proxy), with their documented error codes (RESOURCE_ALREADY_EXISTS,
+/// RESOURCE_DOES_NOT_EXIST, INVALID_PARAMETER_VALUE), paging and the 5000-character tag limit. It records every request.
 /// </summary>
-internal sealed class FakeMlflowServer : JsonTestServer
+internal sealed class FakeMlflowServer(bool servesArtifacts = true) : JsonTestServer
 {
+    private const string ArtifactApi = "/api/2.0/mlflow-artifacts/artifacts/";
     private readonly Dictionary<string, JsonObject> _models = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JsonObject>> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _experiments = new(StringComparer.Ordinal);
 
     public string Uri => BaseUrl;
+
+    /// <summary>Uploaded artifacts by their path under the artifact root.</summary>
+    public Dictionary<string, byte[]> Artifacts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Runs by id, with the status they were last set to.</summary>
+    public Dictionary<string, string> Runs { get; } = new(StringComparer.Ordinal);
+
+    protected override (int Status, byte[] Body)? HandleBytes(string method, string path, byte[] body)
+    {
+        if (!path.StartsWith(ArtifactApi, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var key = System.Uri.UnescapeDataString(path[ArtifactApi.Length..]);
+        switch (method)
+        {
+            case "PUT":
+                Artifacts[key] = body;
+                return (200, "{}"u8.ToArray());
+            case "GET" when Artifacts.TryGetValue(key, out var stored):
+                return (200, stored);
+            default:
+                return (404, System.Text.Encoding.UTF8.GetBytes($"{{\"error_code\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":\"no artifact at {key}\"}}"));
+        }
+    }
 
     protected override (int Status, JsonNode Body) Handle(string method, string path, System.Collections.Specialized.NameValueCollection query, JsonObject? body) =>
         Route(method, path, query, body ?? new JsonObject());
@@ -72,12 +100,44 @@ internal sealed class FakeMlflowServer : JsonTestServer
                     ["version"] = (list.Count + 1).ToString(CultureInfo.InvariantCulture),
                     ["creation_timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
                     ["source"] = body["source"]?.DeepClone(),
+                    ["run_id"] = body["run_id"]?.DeepClone(),
                     ["description"] = body["description"]?.DeepClone(),
                     ["status"] = "READY",
                     ["tags"] = body["tags"]?.DeepClone() ?? new JsonArray(),
                 };
                 list.Add(version);
                 return Ok(new JsonObject { ["model_version"] = version.DeepClone() });
+            case ("GET", "experiments/get-by-name"):
+                return _experiments.TryGetValue(Q("experiment_name")!, out var experimentId)
+                    ? Ok(new JsonObject { ["experiment"] = new JsonObject { ["experiment_id"] = experimentId, ["name"] = Q("experiment_name") } })
+                    : Missing($"Could not find experiment with name '{Q("experiment_name")}'");
+            case ("POST", "experiments/create"):
+                if (_experiments.ContainsKey(name!))
+                {
+                    return Error(400, "RESOURCE_ALREADY_EXISTS", $"Experiment '{name}' already exists.");
+                }
+
+                _experiments[name!] = (_experiments.Count + 1).ToString(CultureInfo.InvariantCulture);
+                return Ok(new JsonObject { ["experiment_id"] = _experiments[name!] });
+            case ("POST", "runs/create"):
+                var experimentOfRun = Q("experiment_id")!;
+                if (!_experiments.ContainsValue(experimentOfRun))
+                {
+                    return Missing($"No Experiment with id={experimentOfRun} exists");
+                }
+
+                var runId = Guid.NewGuid().ToString("N");
+                Runs[runId] = "RUNNING";
+                var root = servesArtifacts ? $"mlflow-artifacts:/{experimentOfRun}/{runId}/artifacts" : $"s3://bucket/{experimentOfRun}/{runId}/artifacts";
+                return Ok(new JsonObject { ["run"] = new JsonObject { ["info"] = new JsonObject { ["run_id"] = runId, ["experiment_id"] = experimentOfRun, ["artifact_uri"] = root, ["status"] = "RUNNING" } } });
+            case ("POST", "runs/update"):
+                if (!Runs.ContainsKey(Q("run_id")!))
+                {
+                    return Missing($"Run '{Q("run_id")}' not found");
+                }
+
+                Runs[Q("run_id")!] = Q("status")!;
+                return Ok(new JsonObject());
             case ("GET", "model-versions/get"):
                 return Version(name!, Q("version")) is { } found ? Ok(new JsonObject { ["model_version"] = found.DeepClone() }) : Missing($"Model Version (name={name}, version={Q("version")}) not found");
             case ("GET", "model-versions/search"):

@@ -34,6 +34,9 @@ internal abstract class JsonTestServer : IDisposable
     /// <summary>Answers one request with a status and a JSON body; called under the server's lock.</summary>
     protected abstract (int Status, JsonNode Body) Handle(string method, string path, NameValueCollection query, JsonObject? body);
 
+    /// <summary>Answers a request whose body is not JSON (a file upload or download), or returns null to leave it to <see cref="Handle"/>.</summary>
+    protected virtual (int Status, byte[] Body)? HandleBytes(string method, string path, byte[] body) => null;
+
     private static (HttpListener, string) Start()
     {
         for (var attempt = 0; ; attempt++)
@@ -67,20 +70,31 @@ internal abstract class JsonTestServer : IDisposable
                 return;
             }
 
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var text = await reader.ReadToEndAsync();
+            using var received = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(received);
             var url = context.Request.Url!;
             int status;
-            JsonNode response;
+            byte[] bytes;
+            var contentType = "application/json";
             lock (_gate)
             {
+                var raw = HandleBytes(context.Request.HttpMethod, url.AbsolutePath, received.ToArray());
+                var text = raw is null ? Encoding.UTF8.GetString(received.ToArray()) : $"({received.Length} bytes)";
                 Requests.Add((context.Request.HttpMethod, url.AbsolutePath + url.Query, text, context.Request.Headers["Authorization"]));
-                (status, response) = Handle(context.Request.HttpMethod, url.AbsolutePath, System.Web.HttpUtility.ParseQueryString(url.Query), text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject);
+                if (raw is { } answer)
+                {
+                    (status, bytes) = answer;
+                    contentType = "application/octet-stream";
+                }
+                else
+                {
+                    var (jsonStatus, response) = Handle(context.Request.HttpMethod, url.AbsolutePath, System.Web.HttpUtility.ParseQueryString(url.Query), text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject);
+                    (status, bytes) = (jsonStatus, Encoding.UTF8.GetBytes(response.ToJsonString()));
+                }
             }
 
-            var bytes = Encoding.UTF8.GetBytes(response.ToJsonString());
             context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
+            context.Response.ContentType = contentType;
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
         }

@@ -26,7 +26,12 @@ internal static class RegistrySettingsReader
             else
             {
                 var store = mlflowMap.String("artifact_store");
-                mlflow = new MlflowSettings(uri) { ArtifactStore = store is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, store)) };
+                var experiment = mlflowMap.String("experiment");
+                mlflow = new MlflowSettings(uri)
+                {
+                    ArtifactStore = store is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, store)),
+                    Experiment = experiment ?? new MlflowSettings(uri).Experiment,
+                };
             }
 
             mlflowMap.RejectUnknownKeys();

@@ -73,7 +73,7 @@ public static class DriftSnapshot
             }
         }
 
-        AtomicFile.WriteAllBytes(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        AtomicFile.Write(path, buffer.WriteTo);
     }
 
     public static IReadOnlyDictionary<string, ColumnSample> Read(string path, string displayPath, IReadOnlyCollection<string>? columns, IReadOnlySet<string> exclude, out IReadOnlyList<string> header, out long rows)

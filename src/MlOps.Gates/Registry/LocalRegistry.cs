@@ -177,7 +177,7 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
         }
 
         var target = Directory.Exists(destination) ? Path.Combine(destination, record.ArtifactFileName) : destination;
-        AtomicFile.WriteAllBytes(target, File.ReadAllBytes(ArtifactPath(record.ArtifactSha256)));
+        AtomicFile.Copy(ArtifactPath(record.ArtifactSha256), target);
     }
 
     public string? Verify(string name, int version)

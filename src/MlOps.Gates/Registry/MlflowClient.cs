@@ -55,7 +55,63 @@ internal sealed class MlflowClient : IDisposable
         while (token is not null);
     }
 
+    /// <summary>Uploads a file through the server's artifact proxy (<c>/api/2.0/mlflow-artifacts/artifacts/PATH</c>).</summary>
+    public void PutArtifact(string path, string file)
+    {
+        using var content = new StreamContent(File.OpenRead(file));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var request = new HttpRequestMessage(HttpMethod.Put, ArtifactUrl(path)) { Content = content };
+        using var response = SendRaw(request);
+        ThrowIfFailed(response, path);
+    }
+
+    /// <summary>Downloads a file through the server's artifact proxy into a stream.</summary>
+    public void GetArtifact(string path, Stream destination)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, ArtifactUrl(path));
+        using var response = SendRaw(request);
+        ThrowIfFailed(response, path);
+        response.Content.ReadAsStream().CopyTo(destination);
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private static string ArtifactUrl(string path) =>
+        "api/2.0/mlflow-artifacts/artifacts/" + string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));
+
+    private HttpResponseMessage SendRaw(HttpRequestMessage request)
+    {
+        try
+        {
+            return _http.Send(request, HttpCompletionOption.ResponseHeadersRead);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            throw new GatesInputException(ErrorCodes.RegistryUnavailable, $"the MLflow server at {_http.BaseAddress} cannot be reached: {e.Message}", null, e);
+        }
+    }
+
+    private static void ThrowIfFailed(HttpResponseMessage response, string path)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        JsonObject? json = null;
+        try
+        {
+            json = text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+        }
+
+        var code = json?["error_code"]?.GetValue<string>() ?? $"HTTP_{(int)response.StatusCode}";
+        var message = json?["message"]?.GetValue<string>() ?? $"{response.ReasonPhrase ?? "error"} for artifact {path}";
+        throw new MlflowException(code, message, (int)response.StatusCode);
+    }
 
     private JsonObject Send(HttpMethod method, string path, JsonObject? body)
     {

@@ -15,6 +15,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
     public const int TagLimit = 5000;
     private const string Prefix = "mlops_gates.";
     private readonly MlflowClient _client;
+    private readonly MlflowArtifacts _artifacts;
     private readonly MlflowSettings _settings;
     private readonly TimeProvider _time;
 
@@ -23,6 +24,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         _settings = settings;
         _client = new MlflowClient(settings, handler);
         _time = time ?? TimeProvider.System;
+        _artifacts = new MlflowArtifacts(_client, settings.Experiment, _time);
     }
 
     public string Location => _settings.TrackingUri;
@@ -36,7 +38,6 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         }
 
         var (hash, size) = LocalRegistry.Hash(draft.ArtifactPath);
-        var source = StoreArtifact(draft.ArtifactPath, hash);
         Call(() =>
         {
             try
@@ -78,6 +79,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
             tags[key] = Fit(value);
         }
 
+        var (source, runId) = StoreArtifact(name, draft, hash);
         var body = new JsonObject
         {
             ["name"] = name,
@@ -87,6 +89,11 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         if (draft.Description is not null)
         {
             body["description"] = draft.Description;
+        }
+
+        if (runId is not null)
+        {
+            body["run_id"] = runId;
         }
 
         var created = Call(() => _client.Post("model-versions/create", body))["model_version"] as JsonObject
@@ -212,12 +219,32 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         }
 
         var target = Directory.Exists(destination) ? Path.Combine(destination, record.ArtifactFileName) : destination;
-        AtomicFile.WriteAllBytes(target, File.ReadAllBytes(LocalPath(record.Source)!));
+        if (!MlflowArtifacts.IsProxied(record.Source))
+        {
+            AtomicFile.Copy(LocalPath(record.Source)!, target);
+            return;
+        }
+
+        // Checked while it streams in: a file that changed on the server never replaces the destination.
+        AtomicFile.Write(target, stream =>
+        {
+            var (hash, size) = Call(() => _artifacts.Download(record.Source, record.ArtifactFileName, stream));
+            if (Changed(record, hash, size) is { } problem)
+            {
+                throw new GatesInputException(ErrorCodes.ArtifactChanged, problem);
+            }
+        });
     }
 
     public string? Verify(string name, int version)
     {
         var record = Get(name, version);
+        if (MlflowArtifacts.IsProxied(record.Source))
+        {
+            var (downloaded, length) = Call(() => _artifacts.Download(record.Source, record.ArtifactFileName, Stream.Null));
+            return Changed(record, downloaded, length);
+        }
+
         var path = LocalPath(record.Source);
         if (path is null)
         {
@@ -230,10 +257,13 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         }
 
         var (hash, size) = LocalRegistry.Hash(path);
-        return hash == record.ArtifactSha256 && size == record.ArtifactSize
-            ? null
-            : $"{name} version {version}: its artifact changed (SHA-256 {hash}, {size} bytes; registered {record.ArtifactSha256}, {record.ArtifactSize} bytes)";
+        return Changed(record, hash, size);
     }
+
+    private static string? Changed(ModelVersion record, string hash, long size) =>
+        hash == record.ArtifactSha256 && size == record.ArtifactSize
+            ? null
+            : $"{record.Name} version {record.Version}: its artifact changed (SHA-256 {hash}, {size} bytes; registered {record.ArtifactSha256}, {record.ArtifactSize} bytes)";
 
     public IReadOnlyList<AuditEntry> Audit(string name)
     {
@@ -316,22 +346,25 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
     private void SetVersionTag(string name, int version, string key, string value) =>
         Call(() => _client.Post("model-versions/set-tag", new JsonObject { ["name"] = name, ["version"] = version.ToString(CultureInfo.InvariantCulture), ["key"] = key, ["value"] = value }));
 
-    /// <summary>Copies the artifact to the artifact store by hash when one is set; its location is the version's source.</summary>
-    private string StoreArtifact(string path, string hash)
+    /// <summary>
+    /// Uploads the artifact to the server in a run, or, when an artifact store folder is set, copies it there by hash.
+    /// Returns the version's source and the run, if one was logged.
+    /// </summary>
+    private (string Source, string? RunId) StoreArtifact(string name, VersionDraft draft, string hash)
     {
         if (_settings.ArtifactStore is not { } store)
         {
-            return new Uri(Path.GetFullPath(path)).AbsoluteUri;
+            return Call(() => _artifacts.Upload(name, draft.ArtifactPath, draft.Git?.Commit));
         }
 
         Directory.CreateDirectory(store);
         var target = Path.Combine(store, hash);
         if (!File.Exists(target))
         {
-            AtomicFile.WriteAllBytes(target, File.ReadAllBytes(path));
+            AtomicFile.Copy(draft.ArtifactPath, target);
         }
 
-        return new Uri(target).AbsoluteUri;
+        return (new Uri(target).AbsoluteUri, null);
     }
 
     private static string? LocalPath(string source) =>

@@ -12,8 +12,14 @@ public sealed record MlflowSettings(string TrackingUri)
 
     public string? Password { get; init; } = Environment.GetEnvironmentVariable("MLFLOW_TRACKING_PASSWORD");
 
-    /// <summary>Where artifacts are copied and kept by hash, since the REST API stores only their location.</summary>
+    /// <summary>
+    /// A folder where artifacts are copied and kept by hash, for servers that do not serve artifacts; when null, each
+    /// artifact is uploaded to the server's artifact store in a run of <see cref="Experiment"/>.
+    /// </summary>
     public string? ArtifactStore { get; init; }
+
+    /// <summary>The experiment the registration runs are logged in.</summary>
+    public string Experiment { get; init; } = "mlops-gates";
 
     public static string? UriFromEnvironment() => Environment.GetEnvironmentVariable("MLFLOW_TRACKING_URI") is { Length: > 0 } uri ? uri : null;
 }
