@@ -7,9 +7,13 @@ internal static class Dotnet
 {
     private static readonly string[] Inherited = ["MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly", "VSTEST_HOST_DEBUG", "DOTNET_HOST_PATH"];
 
-    public static (int Exit, string Output) Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static (int Exit, string Output) Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunProgram("dotnet", workingDirectory, environment, args);
+
+    /// <summary>Runs any program with the same clean environment, such as bash running a script that calls dotnet.</summary>
+    public static (int Exit, string Output) RunProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -40,7 +44,7 @@ internal static class Dotnet
         if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in 8 minutes");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 8 minutes");
         }
 
         return (process.ExitCode, stdout.Result + stderr.Result);
