@@ -10,7 +10,8 @@ namespace MlOps.Gates.Registry;
 /// </summary>
 public static class RegistrationBuilder
 {
-    public static VersionDraft FromRun(RunResult run, GatesConfig config, string artifactPath)
+    /// <summary>The draft of a version from a run's results; <paramref name="git"/> when the caller already read it.</summary>
+    public static VersionDraft FromRun(RunResult run, GatesConfig config, string artifactPath, GitInfo? git = null)
     {
         var gates = config.Gates.ToDictionary(g => g.Name, StringComparer.Ordinal);
         var summaries = new List<GateSummary>();
@@ -39,7 +40,7 @@ public static class RegistrationBuilder
         {
             ArtifactPath = artifactPath,
             Source = DisplayPaths.Relative(config.BaseDirectory, artifactPath),
-            Git = Provenance.Git(config.BaseDirectory),
+            Git = git ?? Provenance.Git(config.BaseDirectory),
             CiRunUrl = Provenance.CiRunUrl(),
             RegisteredBy = Provenance.Actor(),
             Metrics = metrics,

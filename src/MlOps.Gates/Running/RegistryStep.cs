@@ -35,17 +35,19 @@ public static class RegistryStep
 
         var git = Provenance.Git(config.BaseDirectory);
         var change = new ChangeInfo(Provenance.Actor(), request.Reason, git?.Commit);
-        var draft = RegistrationBuilder.FromRun(run, config, request.ArtifactPath) with
-        {
-            Params = request.Params,
-            Tags = request.Tags,
-            Description = request.Description,
-            Git = git,
-        };
-        // A rebuild that gates the same bytes again does not make a new version of them.
+
+        // A rebuild that gates the same bytes again does not make a new version of them, nor hash the datasets again.
         var (hash, _) = LocalRegistry.Hash(request.ArtifactPath);
         var existing = registry.Models().Contains(request.Model) ? registry.Versions(request.Model).LastOrDefault(v => v.ArtifactSha256 == hash && !v.Archived) : null;
-        var version = existing ?? registry.Register(request.Model, draft, change);
+        var version = existing ?? registry.Register(
+            request.Model,
+            RegistrationBuilder.FromRun(run, config, request.ArtifactPath, git) with
+            {
+                Params = request.Params,
+                Tags = request.Tags,
+                Description = request.Description,
+            },
+            change);
         var actions = new List<RegistryAction>
         {
             existing is null
