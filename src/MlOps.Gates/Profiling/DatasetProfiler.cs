@@ -9,14 +9,14 @@ public static class DatasetProfiler
     {
         using var reader = TableReaders.Open(dataset);
         var columns = reader.Columns.Select(c => new ColumnProfile(c, options.MaxCategories)).ToArray();
+        var batch = reader.CreateBatch(Enumerable.Range(0, columns.Length), 2048);
         long rows = 0;
-        while (reader.Read())
+        while (reader.ReadBatch(batch))
         {
-            rows++;
-            var row = reader.Current;
+            rows += batch.Count;
             for (var i = 0; i < columns.Length; i++)
             {
-                columns[i].Observe(row, i);
+                columns[i].Observe(batch, i);
             }
         }
 
