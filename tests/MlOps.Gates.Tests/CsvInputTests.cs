@@ -16,7 +16,8 @@ public sealed class CsvInputTests : IDisposable
         return Assert.Throws<GatesInputException>(() =>
         {
             using var reader = TableReaders.Open(options);
-            while (reader.Read())
+            var batch = reader.CreateBatch(Enumerable.Range(0, reader.Columns.Count), 2048);
+            while (reader.ReadBatch(batch))
             {
             }
         });
@@ -34,7 +35,7 @@ public sealed class CsvInputTests : IDisposable
 
         var path = _dir.Write("ok.csv", "a,b\n");
         using var reader = TableReaders.Open(new DatasetOptions { Name = "d", Path = path, DisplayPath = "ok.csv", AllowEmpty = true });
-        Assert.False(reader.Read());
+        Assert.False(reader.ReadBatch(reader.CreateBatch([0, 1], 16)));
     }
 
     [Fact]
@@ -54,6 +55,18 @@ public sealed class CsvInputTests : IDisposable
 
         Assert.Equal("MLG3005", error.Code);
         Assert.Equal(new Results.SourceLocation("q.csv", 3, 3), error.Location);
+    }
+
+    [Fact]
+    public void An_unclosed_quote_on_the_last_line_is_an_error_for_the_drift_scan_too()
+    {
+        var path = _dir.Write("last.csv", "a,b\n1,2\n3,\"4\n");
+        var options = new DatasetOptions { Name = "d", Path = path, DisplayPath = "last.csv" };
+
+        var error = Assert.Throws<GatesInputException>(() => Drift.DriftSampleReader.Read(options, null, new HashSet<string>(), out _, out _)).Errors[0];
+
+        Assert.Equal("MLG3005", error.Code);
+        Assert.Equal(new Results.SourceLocation("last.csv", 3, 3), error.Location);
     }
 
     [Fact]
@@ -86,11 +99,18 @@ public sealed class CsvInputTests : IDisposable
         var path = _dir.WriteBytes("t.tsv", Encoding.UTF8.GetPreamble().Concat(Utf8($"a\tb\n1\t{big}\n2\tz\n")).ToArray());
         using var reader = TableReaders.Open(new DatasetOptions { Name = "d", Path = path, DisplayPath = "t.tsv", Format = DataFormat.Tsv });
 
+        var batch = reader.CreateBatch([0, 1], 16);
+
         Assert.Equal(["a", "b"], reader.Columns);
-        Assert.True(reader.Read());
-        Assert.Equal(big.Length, reader.Current.Text(1).Length);
-        Assert.True(reader.Read());
-        Assert.Equal("z", reader.Current.GetString(1));
-        Assert.Equal(new Results.SourceLocation("t.tsv", 3, 3), reader.Current.Locate(1));
+        Assert.True(reader.ReadBatch(batch));
+        Assert.Equal(big.Length, batch.Texts(1)[0].Length);
+
+        // A batch stops taking rows once it holds a few megabytes of text, so a huge field does not hold more.
+        Assert.Equal(1, batch.Count);
+        Assert.True(reader.ReadBatch(batch));
+        Assert.Equal("z", batch.Texts(1)[0].ToString());
+        Assert.Equal(2, batch.RowAt(0));
+        Assert.Equal(new Results.SourceLocation("t.tsv", 3, 3), batch.Locate(0, 1));
+        Assert.False(reader.ReadBatch(batch));
     }
 }

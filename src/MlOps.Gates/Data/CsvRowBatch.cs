@@ -63,19 +63,12 @@ internal sealed class CsvRowBatch : RowBatch
 
     public void SetPosition(long position) => Position = position;
 
-    /// <summary>Copies Sep's current row in. An odd number of quotes means one is never closed: Sep read to the end of the file inside it.</summary>
+    /// <summary>Copies Sep's current row in.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(SepReader.Row row, long rowNumber)
     {
         var raw = row.Span;
-        if (raw.Contains('"') && raw.Count('"') % 2 == 1)
-        {
-            var (line, column) = LineAndColumn(raw, row.LineNumberFrom, row.LineNumberToExcl, raw.IndexOf('"'));
-            throw new GatesInputException(
-                ErrorCodes.UnclosedQuote,
-                $"{_file}: the quote opened at line {line}, column {column} is never closed",
-                new SourceLocation(_file, line, column));
-        }
+        ThrowIfQuoteLeftOpen(raw, row.LineNumberFrom, row.LineNumberToExcl, _file);
 
         var index = Count;
         if (index == 0)
@@ -168,6 +161,21 @@ internal sealed class CsvRowBatch : RowBatch
         var raw = _buffer.AsSpan(_rowStart[index], _rowLength[index]);
         var (line, col) = LineAndColumn(raw, _lineFrom[index], _lineTo[index], Cells(column).RawOffsets[index]);
         return new SourceLocation(_file, line, col);
+    }
+
+    /// <summary>An odd number of quotes in a row means one is never closed: Sep read to the end of the file inside it.</summary>
+    internal static void ThrowIfQuoteLeftOpen(ReadOnlySpan<char> raw, int lineFrom, int lineTo, string file)
+    {
+        if (!raw.Contains('"') || raw.Count('"') % 2 == 0)
+        {
+            return;
+        }
+
+        var (line, column) = LineAndColumn(raw, lineFrom, lineTo, raw.IndexOf('"'));
+        throw new GatesInputException(
+            ErrorCodes.UnclosedQuote,
+            $"{file}: the quote opened at line {line}, column {column} is never closed",
+            new SourceLocation(file, line, column));
     }
 
     internal static (int Line, int Column) LineAndColumn(ReadOnlySpan<char> raw, int lineFrom, int lineTo, int offset)

@@ -18,7 +18,6 @@ public sealed partial class CsvTableReader : TableReader
     private readonly FileStream _stream;
     private readonly SepReader _sep;
     private readonly string[] _columns;
-    private readonly CsvRow _row;
     private bool _done;
 
     private CsvTableReader(DatasetOptions options, FileStream stream, SepReader sep, string[] columns)
@@ -27,12 +26,9 @@ public sealed partial class CsvTableReader : TableReader
         _stream = stream;
         _sep = sep;
         _columns = columns;
-        _row = new CsvRow(options, columns.Length);
     }
 
     public override IReadOnlyList<string> Columns => _columns;
-
-    public override RowView Current => _row;
 
     public override long Position => _stream.CanSeek ? _stream.Position : 0;
 
@@ -103,35 +99,6 @@ public sealed partial class CsvTableReader : TableReader
         return new SourceLocation(_options.DisplayPath, 1, offset);
     }
 
-    public override bool Read()
-    {
-        if (_done)
-        {
-            return false;
-        }
-
-        try
-        {
-            if (!_sep.MoveNext())
-            {
-                _done = true;
-                _row.ThrowIfLastRowHasOpenQuote();
-                return false;
-            }
-
-            _row.Load(_sep.Current);
-            return true;
-        }
-        catch (InvalidDataException e)
-        {
-            throw RaggedError(e);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw Utf8Error(_options);
-        }
-    }
-
     public override RowBatch CreateBatch(IEnumerable<int> columns, int capacity) =>
         new CsvRowBatch(_options, _columns.Length, columns, capacity);
 
@@ -190,15 +157,7 @@ public sealed partial class CsvTableReader : TableReader
                 var row = _sep.Current;
                 rows++;
                 var raw = row.Span;
-                if (row.LineNumberToExcl - row.LineNumberFrom > 1 && raw.Count('"') % 2 == 1)
-                {
-                    var quote = raw.IndexOf('"');
-                    var line = row.LineNumberFrom + raw[..quote].Count('\n');
-                    throw new GatesInputException(
-                        ErrorCodes.UnclosedQuote,
-                        $"{_options.DisplayPath}: the quote opened at line {line} is never closed",
-                        new SourceLocation(_options.DisplayPath, line, 1));
-                }
+                CsvRowBatch.ThrowIfQuoteLeftOpen(raw, row.LineNumberFrom, row.LineNumberToExcl, _options.DisplayPath);
 
                 for (var k = 0; k < columns.Length; k++)
                 {
@@ -276,7 +235,7 @@ public sealed partial class CsvTableReader : TableReader
             return Enumerable.Range(1, count).Select(i => $"column_{i}").ToArray();
         }
 
-        var names = sep.Header.ColNames.Select(n => CsvRow.Unquote(n)).ToArray();
+        var names = sep.Header.ColNames.Select(Unquote).ToArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < names.Length; i++)
         {
@@ -319,163 +278,14 @@ public sealed partial class CsvTableReader : TableReader
     [GeneratedRegex(@"Found (\d+) column")]
     private static partial Regex FoundPattern();
 
-    /// <summary>A copy of Sep's current row with each cell's offset in the raw text.</summary>
-    private sealed class CsvRow : RowView
+    private static string Unquote(string text)
     {
-        private readonly DatasetOptions _options;
-        private readonly Cell[] _cells;
-        private readonly bool _emptyIsOnlyNull;
-        private readonly string[] _nullValues;
-        private char[] _buffer = new char[256];
-        private int _rawLength;
-        private int _lineFrom;
-        private int _lineTo;
-
-        public CsvRow(DatasetOptions options, int columns)
+        if (text.Length < 2 || text[0] != '"')
         {
-            _options = options;
-            _cells = new Cell[columns];
-            _nullValues = options.NullValues.ToArray();
-            _emptyIsOnlyNull = _nullValues is [""];
+            return text;
         }
 
-        public override int ColumnCount => _cells.Length;
-
-        public void Load(SepReader.Row row)
-        {
-            Row = row.RowIndex + (_options.HasHeader ? 0 : 1);
-            _lineFrom = row.LineNumberFrom;
-            _lineTo = row.LineNumberToExcl;
-            var raw = row.Span;
-            var need = raw.Length * 2;
-            if (_buffer.Length < need)
-            {
-                _buffer = new char[Math.Max(need, _buffer.Length * 2)];
-            }
-
-            raw.CopyTo(_buffer);
-            _rawLength = raw.Length;
-            var scratch = raw.Length;
-            ref var rawStart = ref MemoryMarshal.GetReference(raw);
-            var cells = _cells;
-            for (var i = 0; i < cells.Length; i++)
-            {
-                ref var cell = ref cells[i];
-                var span = row[i].Span;
-                var offset = span.IsEmpty && i > 0
-                    ? cells[i - 1].RawStart + cells[i - 1].RawLength + 1
-                    : (int)(Unsafe.ByteOffset(ref rawStart, ref MemoryMarshal.GetReference(span)) / sizeof(char));
-                cell.RawStart = offset;
-                cell.RawLength = span.Length;
-                cell.Quoted = span.Length >= 1 && span[0] == '"';
-                if (cell.Quoted)
-                {
-                    var written = CsvRowBatch.UnquoteInto(span, _buffer.AsSpan(scratch));
-                    cell.Start = scratch;
-                    cell.Length = written;
-                    scratch += written;
-                }
-                else
-                {
-                    cell.Start = offset;
-                    cell.Length = span.Length;
-                }
-            }
-        }
-
-        public void ThrowIfLastRowHasOpenQuote()
-        {
-            if (_rawLength == 0)
-            {
-                return;
-            }
-
-            var raw = _buffer.AsSpan(0, _rawLength);
-            if (raw.Count('"') % 2 == 0)
-            {
-                return;
-            }
-
-            var quote = raw.IndexOf('"');
-            var (line, column) = LineAndColumn(quote);
-            throw new GatesInputException(
-                ErrorCodes.UnclosedQuote,
-                $"{_options.DisplayPath}: the quote opened at line {line}, column {column} is never closed",
-                new SourceLocation(_options.DisplayPath, line, column));
-        }
-
-        public override bool IsNull(int column)
-        {
-            ref readonly var cell = ref _cells[column];
-            if (_emptyIsOnlyNull)
-            {
-                return cell.Length == 0 && !cell.Quoted;
-            }
-
-            var text = _buffer.AsSpan(cell.Start, cell.Length);
-            foreach (var marker in _nullValues)
-            {
-                if (text.SequenceEqual(marker))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public override ReadOnlySpan<char> Text(int column)
-        {
-            ref readonly var cell = ref _cells[column];
-            return _buffer.AsSpan(cell.Start, cell.Length);
-        }
-
-        public override bool TryGetDouble(int column, out double value)
-        {
-            ref var cell = ref _cells[column];
-            if (cell.ParsedAt != Row)
-            {
-                cell.ParsedAt = Row;
-                cell.ParsedOk = Numbers.TryParse(_buffer.AsSpan(cell.Start, cell.Length), out cell.Parsed);
-            }
-
-            value = cell.Parsed;
-            return cell.ParsedOk;
-        }
-
-        public override SourceLocation Locate(int column)
-        {
-            var (line, col) = LineAndColumn(_cells[column].RawStart);
-            return new SourceLocation(_options.DisplayPath, line, col);
-        }
-
-        public static string Unquote(string text)
-        {
-            if (text.Length < 2 || text[0] != '"')
-            {
-                return text;
-            }
-
-            var buffer = new char[text.Length];
-            var written = CsvRowBatch.UnquoteInto(text, buffer);
-            return new string(buffer, 0, written);
-        }
-
-        private (int Line, int Column) LineAndColumn(int offset) =>
-            CsvRowBatch.LineAndColumn(_buffer.AsSpan(0, _rawLength), _lineFrom, _lineTo, offset);
-
-
-        /// <summary>Where a cell is in the row buffer, raw and unquoted, and its number once parsed.</summary>
-        private struct Cell
-        {
-            public int Start;
-            public int Length;
-            public int RawStart;
-            public int RawLength;
-            public long ParsedAt;
-            public double Parsed;
-            public bool Quoted;
-            public bool ParsedOk;
-        }
+        var buffer = new char[text.Length];
+        return new string(buffer, 0, CsvRowBatch.UnquoteInto(text, buffer));
     }
 }

@@ -16,7 +16,7 @@ public sealed class ParquetTableReader : TableReader
     private readonly ParquetReader _reader;
     private readonly DataField[] _fields;
     private readonly string[] _columns;
-    private readonly ParquetRow _row;
+    private readonly ParquetColumn[] _loaded;
     private int _group = -1;
     private long _groupRows;
     private long _indexInGroup;
@@ -29,13 +29,11 @@ public sealed class ParquetTableReader : TableReader
         _reader = reader;
         _fields = fields;
         _columns = fields.Select(f => f.Name).ToArray();
-        _row = new ParquetRow(options, fields.Length);
+        _loaded = new ParquetColumn[fields.Length];
         Length = stream.Length;
     }
 
     public override IReadOnlyList<string> Columns => _columns;
-
-    public override RowView Current => _row;
 
     public override long Position => _stream.Position;
 
@@ -98,20 +96,8 @@ public sealed class ParquetTableReader : TableReader
         }
 
         var count = (int)Math.Min(((ParquetRowBatch)batch).Capacity, _groupRows - _indexInGroup);
-        ((ParquetRowBatch)batch).Show(_row.Columns, (int)_indexInGroup, count, _rowsBefore + _indexInGroup + 1, Position);
+        ((ParquetRowBatch)batch).Show(_loaded, (int)_indexInGroup, count, _rowsBefore + _indexInGroup + 1, Position);
         _indexInGroup += count;
-        return true;
-    }
-
-    public override bool Read()
-    {
-        if (!NextGroupIfDone())
-        {
-            return false;
-        }
-
-        _row.MoveTo(_rowsBefore + _indexInGroup + 1, (int)_indexInGroup);
-        _indexInGroup++;
         return true;
     }
 
@@ -157,7 +143,7 @@ public sealed class ParquetTableReader : TableReader
         var rows = checked((int)group.RowCount);
         for (var i = 0; i < _fields.Length; i++)
         {
-            _row.Columns[i] = ReadColumn(group, _fields[i], rows);
+            _loaded[i] = ReadColumn(group, _fields[i], rows);
         }
     }
 
@@ -276,66 +262,5 @@ public sealed class ParquetTableReader : TableReader
         }
 
         return ParquetColumn.FromNumbers(numbers, nulls, integral);
-    }
-
-
-    private sealed class ParquetRow(DatasetOptions options, int columns) : RowView
-    {
-        private readonly string[] _formatted = new string[columns];
-        private readonly long[] _formattedAt = new long[columns];
-        private int _index;
-
-        public ParquetColumn[] Columns { get; } = new ParquetColumn[columns];
-
-        public override int ColumnCount => Columns.Length;
-
-        public void MoveTo(long row, int index)
-        {
-            Row = row;
-            _index = index;
-        }
-
-        public override bool IsNull(int column)
-        {
-            var data = Columns[column];
-            if (data.Nulls[_index])
-            {
-                return true;
-            }
-
-            return data.IsString && options.NullValues.Contains(data.Texts![_index]!);
-        }
-
-        public override ReadOnlySpan<char> Text(int column)
-        {
-            var data = Columns[column];
-            if (data.Texts is not null)
-            {
-                return data.Texts[_index];
-            }
-
-            if (_formattedAt[column] != Row)
-            {
-                _formattedAt[column] = Row;
-                var value = data.Numbers![_index];
-                _formatted[column] = data.Integral ? ((long)value).ToString(CultureInfo.InvariantCulture) : global::MlOps.Gates.Data.Numbers.Format(value);
-            }
-
-            return _formatted[column];
-        }
-
-        public override bool TryGetDouble(int column, out double value)
-        {
-            var data = Columns[column];
-            if (data.Numbers is not null)
-            {
-                value = data.Numbers[_index];
-                return !data.Nulls[_index];
-            }
-
-            return global::MlOps.Gates.Data.Numbers.TryParse(Text(column), out value);
-        }
-
-        public override SourceLocation Locate(int column) => new(options.DisplayPath);
     }
 }

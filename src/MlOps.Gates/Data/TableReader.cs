@@ -7,8 +7,6 @@ public abstract class TableReader : IDisposable
 {
     public abstract IReadOnlyList<string> Columns { get; }
 
-    public abstract RowView Current { get; }
-
     /// <summary>Bytes read so far and in all, for progress; 0 when unknown.</summary>
     public abstract long Position { get; }
 
@@ -16,16 +14,10 @@ public abstract class TableReader : IDisposable
 
     public abstract SourceLocation HeaderLocation(int column);
 
-    /// <summary>Moves to the next row; false at the end. Malformed input throws <see cref="GatesInputException"/>.</summary>
-    public abstract bool Read();
-
     /// <summary>A batch this reader can fill, holding the given columns, up to <paramref name="capacity"/> rows.</summary>
     public abstract RowBatch CreateBatch(IEnumerable<int> columns, int capacity);
 
-    /// <summary>
-    /// Refills a batch from this reader with the next rows; false at the end. Independent of <see cref="Read"/>:
-    /// use one or the other. Malformed input throws <see cref="GatesInputException"/>.
-    /// </summary>
+    /// <summary>Refills a batch from this reader with the next rows; false at the end. Malformed input throws <see cref="GatesInputException"/>.</summary>
     public abstract bool ReadBatch(RowBatch batch);
 
     public int IndexOf(string column)

@@ -95,16 +95,6 @@ public sealed class ColumnSample
         NumberList.Add(value);
     }
 
-    public void AddText(ReadOnlySpan<char> text, Data.RowView row, int column)
-    {
-        if (FirstText is null)
-        {
-            BecomeCategorical(text.ToString(), row.Locate(column));
-        }
-
-        AddCategory(text);
-    }
-
     public void AddText(ReadOnlySpan<char> text, string file, int line, int column)
     {
         if (FirstText is null)

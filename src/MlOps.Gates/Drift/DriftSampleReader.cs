@@ -13,40 +13,8 @@ public static class DriftSampleReader
         var indices = wanted.Select(reader.IndexOf).ToArray();
         var expected = DataFiles.ExpectedRows(dataset);
         var samples = wanted.Select(c => new ColumnSample(c, expected)).ToArray();
-        rows = 0;
-        if (reader is CsvTableReader csv)
-        {
-            var visitor = new SampleVisitor(samples, dataset.DisplayPath);
-            rows = csv.Scan(indices, ref visitor);
-        }
-
-        while (reader.Read())
-        {
-            rows++;
-            var row = reader.Current;
-            for (var i = 0; i < indices.Length; i++)
-            {
-                var column = indices[i];
-                var sample = samples[i];
-                if (row.IsNull(column))
-                {
-                    sample.AddMissing();
-                }
-                else if (!sample.IsNumeric)
-                {
-                    sample.AddText(row.Text(column), row, column);
-                }
-                else if (row.TryGetDouble(column, out var value))
-                {
-                    sample.AddNumber(value, row.Text(column));
-                }
-                else
-                {
-                    sample.AddText(row.Text(column), row, column);
-                }
-            }
-        }
-
+        var visitor = new SampleVisitor(samples, dataset.DisplayPath);
+        rows = ColumnScanner.Scan(reader, indices, ref visitor);
         Parallel.ForEach(samples, s => s.Sort());
         return samples.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }

@@ -44,13 +44,16 @@ public sealed class TableDataView : IDataView
         private readonly TableDataView _view;
         private readonly TableReader _reader;
         private readonly int[][] _sources;
+        private readonly RowBatch _batch;
         private long _position = -1;
+        private int _index;
 
         public Cursor(TableDataView view)
         {
             _view = view;
             _reader = TableReaders.Open(view._dataset);
             _sources = view._columns.Select(c => c.Sources.Select(s => Find(s)).ToArray()).ToArray();
+            _batch = _reader.CreateBatch(_sources.SelectMany(s => s), 1024);
         }
 
         public override DataViewSchema Schema => _view.Schema;
@@ -63,9 +66,14 @@ public sealed class TableDataView : IDataView
 
         public override bool MoveNext()
         {
-            if (!_reader.Read())
+            if (++_index >= _batch.Count)
             {
-                return false;
+                if (!_reader.ReadBatch(_batch))
+                {
+                    return false;
+                }
+
+                _index = 0;
             }
 
             _position++;
@@ -113,33 +121,32 @@ public sealed class TableDataView : IDataView
 
         private double Number(int column, double missing)
         {
-            var row = _reader.Current;
-            if (row.IsNull(column))
+            if (_batch.Missing(column)[_index])
             {
                 return missing;
             }
 
-            if (!row.TryGetDouble(column, out var value))
+            var numbers = _batch.Numbers(column);
+            if (!numbers.IsNumber[_index])
             {
-                var at = row.Locate(column);
+                var at = _batch.Locate(_index, column);
                 throw new GatesInputException(
                     ErrorCodes.SchemaMismatch,
-                    $"{Describe(at, row.Row)}: the model reads '{_reader.Columns[column]}' as a number, but the cell holds '{row.GetString(column)}'",
+                    $"{Describe(at)}: the model reads '{_reader.Columns[column]}' as a number, but the cell holds '{_batch.TextAt(_index, column).ToString()}'",
                     at);
             }
 
-            return value;
+            return numbers.Values[_index];
         }
 
         private bool Boolean(int column)
         {
-            var row = _reader.Current;
-            if (row.IsNull(column))
+            if (_batch.Missing(column)[_index])
             {
                 return false;
             }
 
-            var text = row.Text(column);
+            var text = _batch.TextAt(_index, column);
             if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("1") || text.Equals("yes", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
@@ -150,18 +157,15 @@ public sealed class TableDataView : IDataView
                 return false;
             }
 
-            var at = row.Locate(column);
+            var at = _batch.Locate(_index, column);
             throw new GatesInputException(
                 ErrorCodes.SchemaMismatch,
-                $"{Describe(at, row.Row)}: the model reads '{_reader.Columns[column]}' as a boolean, but the cell holds '{text.ToString()}'",
+                $"{Describe(at)}: the model reads '{_reader.Columns[column]}' as a boolean, but the cell holds '{text.ToString()}'",
                 at);
         }
 
-        private ReadOnlyMemory<char> Text(int column)
-        {
-            var row = _reader.Current;
-            return row.IsNull(column) ? ReadOnlyMemory<char>.Empty : row.GetString(column).AsMemory();
-        }
+        private ReadOnlyMemory<char> Text(int column) =>
+            _batch.Missing(column)[_index] ? ReadOnlyMemory<char>.Empty : _batch.TextAt(_index, column).ToString().AsMemory();
 
         private int Find(string name)
         {
@@ -174,8 +178,8 @@ public sealed class TableDataView : IDataView
             return index;
         }
 
-        private string Describe(SourceLocation at, long row) =>
-            at.Line > 0 ? at.ToString() : string.Create(CultureInfo.InvariantCulture, $"{at.File} row {row}");
+        private string Describe(SourceLocation at) =>
+            at.Line > 0 ? at.ToString() : string.Create(CultureInfo.InvariantCulture, $"{at.File} row {_batch.RowAt(_index)}");
 
         private GatesInputException Unsupported(DataViewSchema.Column column, DataViewType type) =>
             new(ErrorCodes.SchemaMismatch, $"the model's input '{column.Name}' has type {type}, which a data file cannot supply", new SourceLocation(_view._dataset.DisplayPath));
