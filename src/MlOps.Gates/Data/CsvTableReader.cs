@@ -143,6 +143,7 @@ public sealed partial class CsvTableReader : TableReader
     /// Reads every remaining row straight from Sep, handing the chosen columns' cells to a visitor without copying
     /// rows: the path for passes that only collect values, such as drift. Malformed input throws as <see cref="Read"/> does.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long Scan<TVisitor>(int[] columns, ref TVisitor visitor)
         where TVisitor : struct, ICellVisitor
     {
@@ -174,7 +175,7 @@ public sealed partial class CsvTableReader : TableReader
                         cell = scratch.AsSpan(0, CsvRowBatch.UnquoteInto(cell, scratch));
                     }
 
-                    if (IsNull(cell, quoted, emptyOnly, nulls))
+                    if (emptyOnly ? cell.IsEmpty && !quoted : IsNull(cell, nulls))
                     {
                         visitor.Missing(k);
                         continue;
@@ -197,13 +198,8 @@ public sealed partial class CsvTableReader : TableReader
         }
     }
 
-    private static bool IsNull(ReadOnlySpan<char> cell, bool quoted, bool emptyOnly, string[] nulls)
+    private static bool IsNull(ReadOnlySpan<char> cell, string[] nulls)
     {
-        if (emptyOnly)
-        {
-            return cell.IsEmpty && !quoted;
-        }
-
         foreach (var marker in nulls)
         {
             if (cell.SequenceEqual(marker))

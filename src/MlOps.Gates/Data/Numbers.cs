@@ -16,6 +16,7 @@ public static class Numbers
     /// <summary>Digits the fast path takes: 10^15 is below 2^53, so any 15 digits are an exact double.</summary>
     private const int MaxDigits = 15;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out double value)
     {
         if (TryParsePlainDecimal(text, out value))

@@ -18,6 +18,7 @@ public sealed class ColumnSample
     private Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 #endif
     private bool _sorted;
+    private (string Value, SourceLocation Location)? _firstText;
 
     /// <summary>A column's sample, with room for about as many numbers as the file is expected to hold.</summary>
     public ColumnSample(string name, int expectedRows = 0)
@@ -62,9 +63,18 @@ public sealed class ColumnSample
     public long NonFinite { get; private set; }
 
     /// <summary>Where the first value that is not a number was, when there was one.</summary>
-    public (string Value, SourceLocation Location)? FirstText { get; private set; }
+    public (string Value, SourceLocation Location)? FirstText
+    {
+        get => _firstText;
+        private set
+        {
+            _firstText = value;
+            IsNumeric = value is null;
+        }
+    }
 
-    public bool IsNumeric => FirstText is null;
+    /// <summary>Whether every value so far was a number; kept as a flag since every cell asks.</summary>
+    public bool IsNumeric { get; private set; } = true;
 
     // The number list is allocated at the first number, so a text column never pays for one.
     private List<double> NumberList => _numbers ??= new List<double>(_expectedRows);
