@@ -79,4 +79,24 @@ public sealed class BatchBoundaryTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 20).Select(k => 3L * k), result.PartialUnexpected.Select(u => u.Row));
         Assert.Equal(new SourceLocation("data.csv", 4, 1), result.PartialUnexpected[0].Location);
     }
+
+    [Fact]
+    public void A_wide_file_reads_in_smaller_batches_with_the_same_findings()
+    {
+        const int columns = 2000;
+        var csv = new StringBuilder(string.Join(',', Enumerable.Range(0, columns).Select(c => $"f{c}"))).Append('\n');
+        for (var row = 1; row <= 300; row++)
+        {
+            csv.Append(string.Join(',', Enumerable.Range(0, columns).Select(c => c == columns - 1 && row == 250 ? "-5" : "1"))).Append('\n');
+        }
+
+        var checks = string.Join('\n', Enumerable.Range(0, columns).Select(c => $"- {{expect: between, column: f{c}, min: 0}}"));
+        var run = Gates.Run(_dir, csv.ToString(), checks);
+        var last = run.Gates[0].Checks[^1];
+
+        Assert.True(Data.RowBatch.RowsFor(columns) < 300);
+        Assert.Equal(columns - 1, run.Gates[0].Checks.Count(c => c.Success));
+        Assert.Equal(250L, last.PartialUnexpected.Single().Row);
+        Assert.Equal(new SourceLocation("data.csv", 251, ((columns - 1) * 2) + 1), last.PartialUnexpected.Single().Location);
+    }
 }

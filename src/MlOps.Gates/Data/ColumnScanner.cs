@@ -16,7 +16,7 @@ public static class ColumnScanner
         }
 
         long rows = 0;
-        var batch = reader.CreateBatch(columns, 2048);
+        var batch = reader.CreateBatch(columns);
         while (reader.ReadBatch(batch))
         {
             for (var i = 0; i < batch.Count; i++)

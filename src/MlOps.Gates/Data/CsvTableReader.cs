@@ -99,7 +99,7 @@ public sealed partial class CsvTableReader : TableReader
         return new SourceLocation(_options.DisplayPath, 1, offset);
     }
 
-    public override RowBatch CreateBatch(IEnumerable<int> columns, int capacity) =>
+    protected override RowBatch CreateBatch(int[] columns, int capacity) =>
         new CsvRowBatch(_options, _columns.Length, columns, capacity);
 
     public override bool ReadBatch(RowBatch batch)

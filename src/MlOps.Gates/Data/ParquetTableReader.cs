@@ -85,7 +85,7 @@ public sealed class ParquetTableReader : TableReader
 
     public override SourceLocation HeaderLocation(int column) => new(_options.DisplayPath);
 
-    public override RowBatch CreateBatch(IEnumerable<int> columns, int capacity) =>
+    protected override RowBatch CreateBatch(int[] columns, int capacity) =>
         new ParquetRowBatch(_options, _columns.Length, columns, capacity);
 
     public override bool ReadBatch(RowBatch batch)

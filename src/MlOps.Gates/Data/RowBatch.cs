@@ -9,6 +9,9 @@ namespace MlOps.Gates.Data;
 /// </summary>
 public abstract class RowBatch
 {
+    /// <summary>Cells a batch holds at most by default: a tight loop runs long over a column, and a wide file's batch stays small.</summary>
+    private const int CellsPerBatch = 1 << 18;
+
     /// <summary>The rows in the batch.</summary>
     public int Count { get; protected set; }
 
@@ -32,6 +35,9 @@ public abstract class RowBatch
 
     /// <summary>Where a cell is in its file: line and column for text formats, the file alone otherwise.</summary>
     public abstract SourceLocation Locate(int index, int column);
+
+    /// <summary>Rows a batch of so many columns holds by default: 2,048, fewer for a wide file, never under 16.</summary>
+    public static int RowsFor(int columns) => Math.Clamp(CellsPerBatch / Math.Max(1, columns), 16, 2048);
 
     /// <summary>The data row number of the batch's row at an index.</summary>
     public long RowAt(int index) => FirstRow + index;

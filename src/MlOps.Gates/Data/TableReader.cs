@@ -14,8 +14,17 @@ public abstract class TableReader : IDisposable
 
     public abstract SourceLocation HeaderLocation(int column);
 
-    /// <summary>A batch this reader can fill, holding the given columns, up to <paramref name="capacity"/> rows.</summary>
-    public abstract RowBatch CreateBatch(IEnumerable<int> columns, int capacity);
+    /// <summary>
+    /// A batch this reader can fill, holding the given columns, up to <paramref name="capacity"/> rows (by default as
+    /// many as keep the batch to a few megabytes whatever the number of columns).
+    /// </summary>
+    public RowBatch CreateBatch(IEnumerable<int> columns, int? capacity = null)
+    {
+        var chosen = columns.Distinct().ToArray();
+        return CreateBatch(chosen, capacity ?? RowBatch.RowsFor(chosen.Length));
+    }
+
+    protected abstract RowBatch CreateBatch(int[] columns, int capacity);
 
     /// <summary>Refills a batch from this reader with the next rows; false at the end. Malformed input throws <see cref="GatesInputException"/>.</summary>
     public abstract bool ReadBatch(RowBatch batch);

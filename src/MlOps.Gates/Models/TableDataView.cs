@@ -53,7 +53,7 @@ public sealed class TableDataView : IDataView
             _view = view;
             _reader = TableReaders.Open(view._dataset);
             _sources = view._columns.Select(c => c.Sources.Select(s => Find(s)).ToArray()).ToArray();
-            _batch = _reader.CreateBatch(_sources.SelectMany(s => s), 1024);
+            _batch = _reader.CreateBatch(_sources.SelectMany(s => s));
         }
 
         public override DataViewSchema Schema => _view.Schema;

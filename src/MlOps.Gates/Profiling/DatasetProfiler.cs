@@ -9,7 +9,7 @@ public static class DatasetProfiler
     {
         using var reader = TableReaders.Open(dataset);
         var columns = reader.Columns.Select(c => new ColumnProfile(c, options.MaxCategories)).ToArray();
-        var batch = reader.CreateBatch(Enumerable.Range(0, columns.Length), 2048);
+        var batch = reader.CreateBatch(Enumerable.Range(0, columns.Length));
         long rows = 0;
         while (reader.ReadBatch(batch))
         {

@@ -15,9 +15,6 @@ internal static class DataQualityRunner
 {
     private const int ProgressEvery = 1 << 16;
 
-    /// <summary>Rows a batch holds: enough that a check's loop over a column runs long, few enough that the batch stays in cache.</summary>
-    private const int BatchRows = 2048;
-
     public static IReadOnlyList<GateResult> Run(DatasetOptions dataset, IReadOnlyList<DataQualityGate> gates, TimeProvider time, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
@@ -30,7 +27,7 @@ internal static class DataQualityRunner
         }
 
         var active = checks.Where(c => c.NeedsRows).ToArray();
-        var batch = reader.CreateBatch(active.SelectMany(c => c.ColumnsRead).Distinct(), BatchRows);
+        var batch = reader.CreateBatch(active.SelectMany(c => c.ColumnsRead));
         long rows = 0;
         var reported = 0L;
         while (reader.ReadBatch(batch))
