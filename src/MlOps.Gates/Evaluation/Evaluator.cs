@@ -24,6 +24,8 @@ public static class Evaluator
 
         var differences = new Dictionary<string, MetricDifference>(StringComparer.Ordinal);
         (long, long, double)? mcnemar = null;
+        bool[]? candidateCorrect = null;
+        bool[]? baselineCorrect = null;
         if (baselineMetrics is not null)
         {
             var bootstrap = settings.Resamples > 0
@@ -31,15 +33,15 @@ public static class Evaluator
                 : null;
             if (truth.Task != EvaluationTask.Regression)
             {
-                var first = new bool[truth.Count];
-                var second = new bool[truth.Count];
+                candidateCorrect = new bool[truth.Count];
+                baselineCorrect = new bool[truth.Count];
                 for (var i = 0; i < truth.Count; i++)
                 {
-                    first[i] = candidate.Correct(truth, i);
-                    second[i] = baseline!.Correct(truth, i);
+                    candidateCorrect[i] = candidate.Correct(truth, i);
+                    baselineCorrect[i] = baseline!.Correct(truth, i);
                 }
 
-                mcnemar = McNemarTest.Test(first, second);
+                mcnemar = McNemarTest.Test(candidateCorrect, baselineCorrect);
             }
 
             foreach (var name in names)
@@ -67,7 +69,7 @@ public static class Evaluator
             PrecisionRecall = curves?.PrecisionRecall ?? [],
             BaselineRoc = baselineCurves?.Roc ?? [],
             BaselinePrecisionRecall = baselineCurves?.PrecisionRecall ?? [],
-            Slices = settings.Slices.SelectMany(spec => Slice(truth, spec, candidateMetrics, baselineMetrics)).ToList(),
+            Slices = settings.Slices.SelectMany(spec => Slice(truth, spec, candidateMetrics, baselineMetrics, candidateCorrect, baselineCorrect)).ToList(),
         };
     }
 
@@ -97,7 +99,12 @@ public static class Evaluator
             verdicts.GetValueOrDefault(name));
     }
 
-    private static IEnumerable<SliceOutcome> Slice(GroundTruth truth, SliceSpec spec, ModelMetrics candidate, ModelMetrics? baseline)
+    /// <summary>
+    /// Each slice's metrics and verdicts. With a baseline classifier, McNemar's test on the slice's own rows judges
+    /// <c>require_significant</c> on accuracy there; a bootstrap per slice would cost a pass per resample and slice,
+    /// so other metrics' significance is judged on the whole data only.
+    /// </summary>
+    private static IEnumerable<SliceOutcome> Slice(GroundTruth truth, SliceSpec spec, ModelMetrics candidate, ModelMetrics? baseline, bool[]? candidateCorrect, bool[]? baselineCorrect)
     {
         var columns = spec.Columns.Select(c => truth.Slices.First(s => s.Name == c)).ToList();
         var (groupOf, names) = Group(columns, truth.Count);
@@ -107,6 +114,7 @@ public static class Evaluator
             rowsOf[slice]++;
         }
 
+        var (onlyCandidate, onlyBaseline) = Discordant(groupOf, names.Count, candidateCorrect, baselineCorrect);
         var candidateOrders = SplitOrder(candidate.Ascending, groupOf, rowsOf);
         var baselineOrders = SplitOrder(baseline?.Ascending, groupOf, rowsOf);
         var labels = names;
@@ -125,8 +133,15 @@ public static class Evaluator
             var values = candidate.Compute(weights, candidateOrders?[slice]).Values;
             var reference = baseline?.Compute(weights, baselineOrders?[slice]).Values;
             var tooSmall = rows < spec.MinSliceSize;
-            var verdicts = tooSmall ? [] : ThresholdJudge.Judge(thresholds, values, reference);
-            outcomes[slice] = new SliceOutcome(labels[slice], spec.Columns, rows, tooSmall, values, reference, verdicts);
+            double? p = onlyCandidate is null ? null : McNemarTest.PValue(onlyCandidate[slice], onlyBaseline![slice]);
+            var differences = p is null ? null : new Dictionary<string, MetricDifference>(StringComparer.Ordinal)
+            {
+                ["accuracy"] = new(null, p),
+                ["micro_accuracy"] = new(null, p),
+            };
+            var verdicts = tooSmall ? [] : ThresholdJudge.Judge(thresholds, values, reference, differences);
+            var test = p is null ? ((long, long, double)?)null : (onlyCandidate![slice], onlyBaseline![slice], p.Value);
+            outcomes[slice] = new SliceOutcome(labels[slice], spec.Columns, rows, tooSmall, values, reference, verdicts, test);
         }
 
         var first = thresholds.FirstOrDefault();
@@ -186,6 +201,27 @@ public static class Evaluator
         }
 
         return (groupOf, names);
+    }
+
+    /// <summary>Per slice, the rows only the candidate gets right and the rows only the baseline does; nulls without a baseline classifier.</summary>
+    private static (long[]? OnlyCandidate, long[]? OnlyBaseline) Discordant(int[] groupOf, int slices, bool[]? candidateCorrect, bool[]? baselineCorrect)
+    {
+        if (candidateCorrect is null || baselineCorrect is null)
+        {
+            return (null, null);
+        }
+
+        var onlyCandidate = new long[slices];
+        var onlyBaseline = new long[slices];
+        for (var row = 0; row < groupOf.Length; row++)
+        {
+            if (candidateCorrect[row] != baselineCorrect[row])
+            {
+                (candidateCorrect[row] ? onlyCandidate : onlyBaseline)[groupOf[row]]++;
+            }
+        }
+
+        return (onlyCandidate, onlyBaseline);
     }
 
     /// <summary>Splits a score order into one order per slice, each its rows in the same ascending order.</summary>

@@ -24,15 +24,21 @@ public static class McNemarTest
             }
         }
 
-        var n = b + c;
+        return (b, c, PValue(b, c));
+    }
+
+    /// <summary>The exact two-sided p-value from the two discordant counts.</summary>
+    public static double PValue(long onlyFirstCorrect, long onlySecondCorrect)
+    {
+        var n = onlyFirstCorrect + onlySecondCorrect;
         if (n == 0)
         {
-            return (b, c, 1.0);
+            return 1.0;
         }
 
         // P(X <= k) for X ~ Binomial(n, 1/2) is the regularized incomplete beta I_{1/2}(n - k, k + 1).
-        var k = Math.Min(b, c);
+        var k = Math.Min(onlyFirstCorrect, onlySecondCorrect);
         var cdf = k >= n ? 1.0 : SpecialFunctions.BetaRegularized(n - k, k + 1, 0.5);
-        return (b, c, Math.Min(1.0, 2 * cdf));
+        return Math.Min(1.0, 2 * cdf);
     }
 }

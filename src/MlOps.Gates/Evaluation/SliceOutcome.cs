@@ -8,4 +8,5 @@ public sealed record SliceOutcome(
     bool TooSmall,
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyDictionary<string, double>? Baseline,
-    IReadOnlyList<ThresholdVerdict> Verdicts);
+    IReadOnlyList<ThresholdVerdict> Verdicts,
+    (long OnlyCandidate, long OnlyBaseline, double PValue)? McNemar = null);

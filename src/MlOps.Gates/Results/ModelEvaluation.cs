@@ -71,4 +71,5 @@ public sealed record SliceRow(
     string Verdict,
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyDictionary<string, double>? Baseline,
-    IReadOnlyList<string> Failures);
+    IReadOnlyList<string> Failures,
+    McNemarResult? McNemar = null);

@@ -310,7 +310,8 @@ internal static class EvaluateRunner
                 s.TooSmall ? "too small" : s.Verdicts.Any(v => v.Failures.Count > 0) ? "failed" : s.Verdicts.Any(v => v.Warning) ? "warning" : s.Verdicts.Count > 0 ? "passed" : "not judged",
                 s.Metrics.Where(p => names.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
                 s.Baseline?.Where(p => names.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-                s.Verdicts.SelectMany(v => v.Failures).ToList())).ToList(),
+                s.Verdicts.SelectMany(v => v.Failures).ToList(),
+                s.McNemar is { } m ? new McNemarResult(m.OnlyCandidate, m.OnlyBaseline, m.PValue) : null)).ToList(),
         };
     }
 
