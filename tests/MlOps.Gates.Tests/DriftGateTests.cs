@@ -202,6 +202,28 @@ public sealed class DriftGateTests : IDisposable
         Assert.Equal("MLG3012", Assert.Throws<GatesInputException>(() => Run(new DriftGate { Name = "d", Reference = Data(snapshot), Current = current })).Errors[0].Code);
     }
 
+    [Fact]
+    public async Task Parquet_files_give_the_same_numbers_as_their_csv()
+    {
+        var reference = Data(Path.Combine(FixtureDir, "reference-2000.csv"));
+        var current = Data(Path.Combine(FixtureDir, "current-2000.csv"));
+        var referenceParquet = Data(await ParquetFiles.FromCsvAsync(reference.Path, Path.Combine(_dir.Path, "reference.parquet")));
+        var currentParquet = Data(await ParquetFiles.FromCsvAsync(current.Path, Path.Combine(_dir.Path, "current.parquet")));
+        referenceParquet = referenceParquet with { Format = DataFormat.Parquet };
+        currentParquet = currentParquet with { Format = DataFormat.Parquet };
+
+        var fromCsv = Run(new DriftGate { Name = "d", Reference = reference, Current = current, Exclude = ["id"] });
+        var fromParquet = Run(new DriftGate { Name = "d", Reference = referenceParquet, Current = currentParquet, Exclude = ["id"] });
+
+        Assert.True(fromCsv.Checks.Count > 10);
+        Assert.Equal(fromCsv.Checks.Select(c => (c.Id, c.Kind, c.Success)), fromParquet.Checks.Select(c => (c.Id, c.Kind, c.Success)));
+        foreach (var (a, b) in fromCsv.Checks.Zip(fromParquet.Checks))
+        {
+            Assert.Equal(a.Metrics.GetValueOrDefault("statistic"), b.Metrics.GetValueOrDefault("statistic"));
+            Assert.Equal(a.Metrics.GetValueOrDefault("p_value"), b.Metrics.GetValueOrDefault("p_value"));
+        }
+    }
+
     /// <summary>PSI, KL and Jensen-Shannon over numeric columns equal numpy's Sturges bins and scipy's formulas (Fixtures/drift/binned-2000.json, from build/fixtures/binned_stats.py).</summary>
     [Theory]
     [InlineData("psi")]
