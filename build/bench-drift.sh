@@ -12,8 +12,9 @@ data=$root/artifacts/bench/drift-$rows
 out=$root/artifacts/bench/drift-out
 mkdir -p "$out"
 [ -f "$data/reference.csv" ] || /usr/bin/python3 "$shared/gen_data.py" "$data" --rows "$rows"
-dotnet build "$root/src/MlOps.Gates.Cli" -c Release -f net10.0 -o "$root/artifacts/bench/cli" --nologo -v quiet
-cli=(dotnet "$root/artifacts/bench/cli/mlops-gates.dll" drift --reference "$data/reference.csv" --current "$data/current.csv" --exclude id --no-progress)
+# The CLI as the MlOps.Gates package ships it on linux-x64 (ReadyToRun images), as bench-quality.sh measures it.
+"$root/build/publish-cli.sh"
+cli=(dotnet "$root/artifacts/bench/cli-r2r/mlops-gates.dll" drift --reference "$data/reference.csv" --current "$data/current.csv" --exclude id --no-progress)
 measure() { /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > /dev/null 2>&1 || true; cat "$out/time.txt"; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ours=(); theirs=(); ours_mem=0; theirs_mem=0

@@ -13,8 +13,9 @@ data=$root/artifacts/bench/eval-$rows.csv
 out=$root/artifacts/bench/eval-out
 mkdir -p "$out"
 [ -f "$data" ] || /usr/bin/python3 "$shared/eval_reference.py" generate "$data" --rows "$rows"
-dotnet build "$root/src/MlOps.Gates.Cli" -c Release -f net10.0 -o "$root/artifacts/bench/cli" --nologo -v quiet
-cli=(dotnet "$root/artifacts/bench/cli/mlops-gates.dll" evaluate --predictions "$data" --label label --predicted predicted --probability score --slice segment --metric accuracy=0.5 --no-progress -r "$out/ours")
+# The CLI as the MlOps.Gates package ships it on linux-x64 (ReadyToRun images), as bench-quality.sh measures it.
+"$root/build/publish-cli.sh"
+cli=(dotnet "$root/artifacts/bench/cli-r2r/mlops-gates.dll" evaluate --predictions "$data" --label label --predicted predicted --probability score --slice segment --metric accuracy=0.5 --no-progress -r "$out/ours")
 measure() { /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > /dev/null 2>&1 || true; cat "$out/time.txt"; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ours=(); theirs=(); ours_mem=0; theirs_mem=0

@@ -10,8 +10,7 @@ rows=${ROWS:-1000000}
 runs=${RUNS:-3}
 [ -f "$data/reference.csv" ] || /usr/bin/python3 "$shared/gen_data.py" "$data" --rows "$rows"
 dotnet build "$root/build/bench/SepFloor" -c Release -o "$root/artifacts/bench/sepfloor" --nologo -v quiet
-# The CLI as the MlOps.Gates package ships it on linux-x64: ReadyToRun images (see src/MlOps.Gates.MSBuild).
-dotnet publish "$root/src/MlOps.Gates.Cli" -c Release -f net10.0 -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false -o "$root/artifacts/bench/cli-r2r" --nologo -v quiet
+"$root/build/publish-cli.sh"
 measure() { # prints "seconds peak_kb"
   /usr/bin/time -f "%e %M" -o "$root/artifacts/bench/time.txt" "$@" > /dev/null 2>&1 || true
   cat "$root/artifacts/bench/time.txt"
