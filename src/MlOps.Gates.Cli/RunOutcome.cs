@@ -74,7 +74,7 @@ internal static class RunOutcome
         var checks = run.Gates.Sum(g => g.Checks.Count);
         var failed = run.Gates.Sum(g => g.FailedChecks);
         var warnings = run.Gates.Sum(g => g.WarningChecks);
-        var where = written.Count > 0 ? $"; reports in {DisplayPaths.Relative(Environment.CurrentDirectory, reportDirectory)}" : string.Empty;
+        var where = written.Count > 0 ? $"; reports in {Shown(reportDirectory)}" : string.Empty;
         app.Output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"mlops-gates: {StatusWords(run.Status)}: {run.Gates.Count} gate(s), {checks} check(s), {failed} failed, {warnings} warning(s) in {run.Duration.TotalSeconds:0.##} s{where}"));
@@ -103,4 +103,11 @@ internal static class RunOutcome
         GateStatus.Warning => "passed with warnings",
         _ => status.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>A folder as the user can find it: relative to the current directory when inside it, else in full.</summary>
+    private static string Shown(string directory)
+    {
+        var relative = DisplayPaths.Relative(Environment.CurrentDirectory, directory);
+        return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) ? directory : relative;
+    }
 }

@@ -127,6 +127,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("null_share_at_most", text, StringComparison.Ordinal);
         Assert.Contains("- basic", text, StringComparison.Ordinal);
         Assert.True(checkExit == 0, output + error);
+        Assert.Contains($"reports in {Path.Combine(_dir.Path, "r")}", output, StringComparison.Ordinal);
         _dir.Write("customers.csv", "id,age,plan,joined\n1,34,gold,2026-01-01\n");
         Assert.Equal(1, Run("check", data, "--suite", suite, "-r", Path.Combine(_dir.Path, "r"), "--no-progress").Exit);
     }
