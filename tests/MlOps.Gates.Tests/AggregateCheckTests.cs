@@ -69,6 +69,29 @@ public sealed class AggregateCheckTests : IDisposable
     }
 
     [Fact]
+    public void Unique_points_at_both_rows_of_a_repeat_far_apart_and_compound_values_never_run_together()
+    {
+        var csv = new System.Text.StringBuilder("id,a,b\n");
+        for (var row = 1; row <= 5000; row++)
+        {
+            var id = row == 4000 ? "5" : row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var (a, b) = row == 7 ? ("x\u001fy", "z") : row == 8 ? ("x", "y\u001fz") : ("p", row.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            csv.Append(id).Append(',').Append(a).Append(',').Append(b).Append('\n');
+        }
+
+        var run = Gates.Run(_dir, csv.ToString(), "- expect: unique\n  column: id\n- expect: compound_unique\n  columns: [a, b]");
+        var unique = run.Gates[0].Checks[0];
+
+        Assert.Equal(2, unique.UnexpectedCount);
+        Assert.Equal([5L, 4000L], unique.PartialUnexpected.Select(u => u.Row));
+        Assert.Equal(["5", "5"], unique.PartialUnexpected.Select(u => u.Value));
+        Assert.Equal([new Results.SourceLocation("data.csv", 6, 1), new Results.SourceLocation("data.csv", 4001, 1)], unique.PartialUnexpected.Select(u => u.Location));
+        Assert.Equal(4999.0, unique.ObservedValue);
+        Assert.Contains("first: '5' in row 5", unique.Message, StringComparison.Ordinal);
+        Assert.True(run.Gates[0].Checks[1].Success, run.Gates[0].Checks[1].Message);
+    }
+
+    [Fact]
     public void Table_checks_count_rows_duplicates_and_distinct_values()
     {
         var csv = "a,b\n1,x\n2,y\n1,x\n3,x\n";

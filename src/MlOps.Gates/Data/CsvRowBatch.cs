@@ -156,12 +156,10 @@ internal sealed class CsvRowBatch : RowBatch
         return new NumberColumn(cells.Values.AsSpan(0, count), cells.IsNumber.AsSpan(0, count));
     }
 
-    public override SourceLocation Locate(int index, int column)
-    {
-        var raw = _buffer.AsSpan(_rowStart[index], _rowLength[index]);
-        var (line, col) = LineAndColumn(raw, _lineFrom[index], _lineTo[index], Cells(column).RawOffsets[index]);
-        return new SourceLocation(_file, line, col);
-    }
+    public override string File => _file;
+
+    public override (int Line, int Column) LineAndColumn(int index, int column) =>
+        LineAndColumn(_buffer.AsSpan(_rowStart[index], _rowLength[index]), _lineFrom[index], _lineTo[index], Cells(column).RawOffsets[index]);
 
     /// <summary>An odd number of quotes in a row means one is never closed: Sep read to the end of the file inside it.</summary>
     internal static void ThrowIfQuoteLeftOpen(ReadOnlySpan<char> raw, int lineFrom, int lineTo, string file)

@@ -34,6 +34,8 @@ public sealed partial class CsvTableReader : TableReader
 
     public override long Length => _stream.Length;
 
+    public override int ExpectedRows => DataFiles.ExpectedRows(_options);
+
     public static CsvTableReader Open(DatasetOptions options)
     {
         var stream = DataFiles.OpenRead(options);

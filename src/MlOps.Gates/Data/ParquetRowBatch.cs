@@ -130,7 +130,9 @@ internal sealed class ParquetRowBatch : RowBatch
         return new NumberColumn(window.Values.AsSpan(0, Count), window.IsNumber.AsSpan(0, Count));
     }
 
-    public override SourceLocation Locate(int index, int column) => new(_file);
+    public override string File => _file;
+
+    public override (int Line, int Column) LineAndColumn(int index, int column) => (0, 0);
 
     private static string Format(ParquetColumn data, int index)
     {

@@ -39,6 +39,8 @@ public sealed class ParquetTableReader : TableReader
 
     public override long Length { get; }
 
+    public override int ExpectedRows => (int)Math.Min(_reader.RowGroups.Sum(g => g.RowCount), Array.MaxLength / 2);
+
     public static ParquetTableReader Open(DatasetOptions options)
     {
         var stream = DataFiles.OpenRead(options);

@@ -34,7 +34,17 @@ public abstract class RowBatch
     public abstract NumberColumn Numbers(int column);
 
     /// <summary>Where a cell is in its file: line and column for text formats, the file alone otherwise.</summary>
-    public abstract SourceLocation Locate(int index, int column);
+    public SourceLocation Locate(int index, int column)
+    {
+        var (line, col) = LineAndColumn(index, column);
+        return new SourceLocation(File, line, col);
+    }
+
+    /// <summary>The file as findings name it.</summary>
+    public abstract string File { get; }
+
+    /// <summary>A cell's 1-based line and column in a text file, 0 and 0 where the format has none; nothing allocated.</summary>
+    public abstract (int Line, int Column) LineAndColumn(int index, int column);
 
     /// <summary>Rows a batch of so many columns holds by default: 2,048, fewer for a wide file, never under 16.</summary>
     public static int RowsFor(int columns) => Math.Clamp(CellsPerBatch / Math.Max(1, columns), 16, 2048);

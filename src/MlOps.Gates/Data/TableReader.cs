@@ -14,6 +14,9 @@ public abstract class TableReader : IDisposable
 
     public abstract SourceLocation HeaderLocation(int column);
 
+    /// <summary>About how many rows the dataset holds (exact where the format says, estimated from the size otherwise; 0 when unknown), to size memory once.</summary>
+    public abstract int ExpectedRows { get; }
+
     /// <summary>
     /// A batch this reader can fill, holding the given columns, up to <paramref name="capacity"/> rows (by default as
     /// many as keep the batch to a few megabytes whatever the number of columns).

@@ -11,7 +11,7 @@ public static class DriftSampleReader
         header = reader.Columns;
         var wanted = (columns ?? reader.Columns).Where(c => reader.IndexOf(c) >= 0 && !exclude.Contains(c)).ToList();
         var indices = wanted.Select(reader.IndexOf).ToArray();
-        var expected = DataFiles.ExpectedRows(dataset);
+        var expected = reader.ExpectedRows;
         var samples = wanted.Select(c => new ColumnSample(c, expected)).ToArray();
         var visitor = new SampleVisitor(samples, dataset.DisplayPath);
         rows = ColumnScanner.Scan(reader, indices, ref visitor);

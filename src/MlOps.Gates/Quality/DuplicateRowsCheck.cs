@@ -29,6 +29,7 @@ public sealed class DuplicateRowsCheck(CheckSpec spec, long? max, double? maxSha
     public override bool Bind(TableReader table)
     {
         _columns = Enumerable.Range(0, table.Columns.Count).ToArray();
+        _firstRow.EnsureCapacity(table.ExpectedRows);
         return true;
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using MlOps.Gates.Data;
 using MlOps.Gates.Results;
 
@@ -7,11 +9,12 @@ namespace MlOps.Gates.Quality;
 /// <summary>
 /// <c>unique</c> over one column and <c>compound_unique</c> over several. As in Great Expectations every row whose
 /// value occurs more than once is unexpected, the first occurrence included; rows with a missing value are left out.
-/// Keeps one entry per distinct value: the one check whose memory grows with the data.
+/// Keeps one small entry per distinct value (a hash, its first row and place): the one check whose memory grows with the data.
 /// </summary>
 public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
 {
-    private readonly Dictionary<string, Occurrence> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<UInt128, Occurrence> _seen = [];
+    private readonly XxHash128 _hash = new();
     private readonly List<UnexpectedValue> _partial = [];
     private int[] _indices = [];
     private long _elements;
@@ -30,6 +33,9 @@ public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
         _indices = Spec.Columns.Select(table.IndexOf).ToArray();
         var missing = Array.IndexOf(_indices, -1);
         _missingColumn = missing >= 0 ? Spec.Columns[missing] : null;
+
+        // A unique column holds as many values as rows: sized once, the table never copies itself as it grows.
+        _seen.EnsureCapacity(table.ExpectedRows);
         return _missingColumn is null;
     }
 
@@ -46,10 +52,27 @@ public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
                 continue;
             }
 
-            var key = _indices.Length == 1
-                ? batch.TextAt(i, _indices[0]).ToString()
-                : string.Join('\u001f', _indices.Select(c => batch.TextAt(i, c).ToString()));
-            Observe(batch, i, key);
+            ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_seen, Key(batch, i), out var exists);
+            var row = batch.RowAt(i);
+            if (!exists)
+            {
+                // Where the first occurrence is matters only while findings are still being collected.
+                var (line, column) = _partial.Count < MaxPartialUnexpected ? batch.LineAndColumn(i, _indices[0]) : (0, 0);
+                seen = new Occurrence(row, line, column, 1);
+                continue;
+            }
+
+            var here = batch.Locate(i, _indices[0]);
+            var value = _partial.Count < MaxPartialUnexpected ? Value(batch, i) : null;
+            if (seen.Count == 1)
+            {
+                _unexpected++;
+                Remember(value, seen.Row, here with { Line = seen.Line, Column = seen.Column });
+            }
+
+            _unexpected++;
+            Remember(value, row, here);
+            seen = seen with { Count = seen.Count + 1 };
         }
     }
 
@@ -66,26 +89,34 @@ public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
         return false;
     }
 
-    private void Observe(RowBatch batch, int index, string key)
+    /// <summary>
+    /// A 128-bit hash of the value (each cell's length, then its text, for several columns, so no two different
+    /// combinations run together): memory per distinct value stays small, and two values are taken as equal only
+    /// when their hashes are, which a false duplicate would need a collision to break.
+    /// </summary>
+    private UInt128 Key(RowBatch batch, int index)
     {
-        var row = batch.RowAt(index);
-        if (_seen.TryGetValue(key, out var first))
+        if (_indices.Length == 1)
         {
-            if (first.Count == 1)
-            {
-                _unexpected++;
-                Remember(first.Value, first.Row, first.Location);
-            }
+            return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(batch.TextAt(index, _indices[0])));
+        }
 
-            _unexpected++;
-            Remember(key, row, batch.Locate(index, _indices[0]));
-            _seen[key] = first with { Count = first.Count + 1 };
-        }
-        else
+        _hash.Reset();
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        foreach (var column in _indices)
         {
-            _seen[key] = new Occurrence(key, row, _partial.Count < MaxPartialUnexpected ? batch.Locate(index, _indices[0]) : null, 1);
+            var text = batch.TextAt(index, column);
+            BitConverter.TryWriteBytes(length, text.Length);
+            _hash.Append(length);
+            _hash.Append(MemoryMarshal.AsBytes(text));
         }
+
+        return _hash.GetCurrentHashAsUInt128();
     }
+
+    private string Value(RowBatch batch, int index) => _indices.Length == 1
+        ? Clip(batch.TextAt(index, _indices[0]))
+        : Clip(string.Join(',', _indices.Select(c => batch.TextAt(index, c).ToString())));
 
     public override CheckResult Complete(DatasetSummary summary)
     {
@@ -100,7 +131,7 @@ public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
         var success = denominator == 0 || (double)(denominator - _unexpected) / denominator >= mostly;
         var message = _unexpected == 0
             ? string.Create(CultureInfo.InvariantCulture, $"all {denominator} values distinct")
-            : string.Create(CultureInfo.InvariantCulture, $"{_unexpected} of {denominator} rows ({percent:0.###}%) share a value with another row; first: '{Display(_partial[0].Value)}' in row {_partial[0].Row}");
+            : string.Create(CultureInfo.InvariantCulture, $"{_unexpected} of {denominator} rows ({percent:0.###}%) share a value with another row; first: '{First.Value}' in row {First.Row}");
         return Result(success, message) with
         {
             ElementCount = _elements,
@@ -112,15 +143,16 @@ public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
         };
     }
 
-    private static string? Display(string? key) => key?.Replace('\u001f', ',');
+    private UnexpectedValue First => _partial.MinBy(p => p.Row)!;
 
-    private void Remember(string key, long row, SourceLocation? location)
+    private void Remember(string? value, long row, SourceLocation location)
     {
         if (_partial.Count < MaxPartialUnexpected)
         {
-            _partial.Add(new UnexpectedValue(Clip(Display(key)), row, location));
+            _partial.Add(new UnexpectedValue(value, row, location));
         }
     }
 
-    private readonly record struct Occurrence(string Value, long Row, SourceLocation? Location, int Count);
+    /// <summary>A distinct value's first row and where it is, and how often it occurred.</summary>
+    private readonly record struct Occurrence(long Row, int Line, int Column, int Count);
 }
