@@ -29,8 +29,8 @@ public static class ColumnScanner
                         continue;
                     }
 
-                    var location = batch.Locate(i, columns[k]);
-                    visitor.Visit(k, batch.TextAt(i, columns[k]), location.Line, location.Column);
+                    var (line, column) = batch.LineAndColumn(i, columns[k]);
+                    visitor.Visit(k, batch.TextAt(i, columns[k]), line, column);
                 }
             }
 

@@ -112,7 +112,7 @@ internal sealed class CsvRowBatch : RowBatch
 
             cells.Starts[index] = cellStart;
             cells.Lengths[index] = cellLength;
-            cells.Missing[index] = _emptyIsOnlyNull ? cellLength == 0 && !quoted : IsNull(_buffer.AsSpan(cellStart, cellLength));
+            cells.Missing[index] = _emptyIsOnlyNull ? cellLength == 0 && !quoted : IsMarker(_buffer.AsSpan(cellStart, cellLength), _nullValues);
         }
 
         Count = index + 1;
@@ -219,9 +219,10 @@ internal sealed class CsvRowBatch : RowBatch
         return previousOffset + previous.Length + 1;
     }
 
-    private bool IsNull(ReadOnlySpan<char> text)
+    /// <summary>Whether a cell's unquoted text is one of the dataset's null markers (with the default markers, callers test for an empty unquoted cell instead).</summary>
+    internal static bool IsMarker(ReadOnlySpan<char> text, string[] nullValues)
     {
-        foreach (var marker in _nullValues)
+        foreach (var marker in nullValues)
         {
             if (text.SequenceEqual(marker))
             {

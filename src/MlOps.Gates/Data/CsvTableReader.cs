@@ -19,6 +19,7 @@ public sealed partial class CsvTableReader : TableReader
     private readonly SepReader _sep;
     private readonly string[] _columns;
     private bool _done;
+    private int? _expectedRows;
 
     private CsvTableReader(DatasetOptions options, FileStream stream, SepReader sep, string[] columns)
     {
@@ -34,7 +35,7 @@ public sealed partial class CsvTableReader : TableReader
 
     public override long Length => _stream.Length;
 
-    public override int ExpectedRows => DataFiles.ExpectedRows(_options);
+    public override int ExpectedRows => _expectedRows ??= DataFiles.ExpectedRows(_options);
 
     public static CsvTableReader Open(DatasetOptions options)
     {
@@ -177,7 +178,7 @@ public sealed partial class CsvTableReader : TableReader
                         cell = scratch.AsSpan(0, CsvRowBatch.UnquoteInto(cell, scratch));
                     }
 
-                    if (emptyOnly ? cell.IsEmpty && !quoted : IsNull(cell, nulls))
+                    if (emptyOnly ? cell.IsEmpty && !quoted : CsvRowBatch.IsMarker(cell, nulls))
                     {
                         visitor.Missing(k);
                         continue;
@@ -198,19 +199,6 @@ public sealed partial class CsvTableReader : TableReader
         {
             throw Utf8Error(_options);
         }
-    }
-
-    private static bool IsNull(ReadOnlySpan<char> cell, string[] nulls)
-    {
-        foreach (var marker in nulls)
-        {
-            if (cell.SequenceEqual(marker))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static int Offset(ReadOnlySpan<char> row, ReadOnlySpan<char> cell) =>
