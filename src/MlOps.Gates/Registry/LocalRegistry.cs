@@ -294,19 +294,12 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
             long size;
             using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
             using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            using (var hashing = new HashingStream(output))
             {
-                var buffer = new byte[1 << 16];
-                int read;
-                while ((read = input.Read(buffer)) > 0)
-                {
-                    sha.AppendData(buffer, 0, read);
-                    output.Write(buffer, 0, read);
-                }
-
+                input.CopyTo(hashing, 1 << 16);
                 output.Flush(flushToDisk: true);
-                hash = Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
-                size = output.Length;
+                hash = hashing.Sha256();
+                size = hashing.Length;
             }
 
             var target = ArtifactPath(hash);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
 namespace MlOps.Gates.Registry;
@@ -61,7 +60,7 @@ internal sealed class MlflowArtifacts(MlflowClient client, string experiment, Ti
     {
         using var hashing = new HashingStream(destination);
         client.GetArtifact($"{ProxiedPath(source)}/{fileName}", hashing);
-        return (Convert.ToHexString(hashing.Hash()).ToLowerInvariant(), hashing.Length);
+        return (hashing.Sha256(), hashing.Length);
     }
 
     private static string ProxiedPath(string uri) =>
@@ -92,54 +91,4 @@ internal sealed class MlflowArtifacts(MlflowClient client, string experiment, Ti
 
     private void Finish(string runId, string status) =>
         client.Post("runs/update", new JsonObject { ["run_id"] = runId, ["status"] = status, ["end_time"] = time.GetUtcNow().ToUnixTimeMilliseconds() });
-
-    /// <summary>Passes writes through to another stream while hashing and counting them.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
-    {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private long _length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _length;
-
-        public override long Position
-        {
-            get => _length;
-            set => throw new NotSupportedException();
-        }
-
-        public byte[] Hash() => _hash.GetHashAndReset();
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            _hash.AppendData(buffer);
-            inner.Write(buffer);
-            _length += buffer.Length;
-        }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _hash.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 }
