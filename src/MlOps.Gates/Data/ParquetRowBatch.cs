@@ -107,9 +107,8 @@ internal sealed class ParquetRowBatch : RowBatch
         if (!window.NumbersReady)
         {
             var missing = Missing(column);
-            if (data.Numbers is { } numbers)
+            if (data.Numbers is not null)
             {
-                numbers.AsSpan(_offset, Count).CopyTo(window.Values);
                 for (var i = 0; i < Count; i++)
                 {
                     window.IsNumber[i] = !missing[i];
@@ -127,7 +126,9 @@ internal sealed class ParquetRowBatch : RowBatch
             window.NumbersReady = true;
         }
 
-        return new NumberColumn(window.Values.AsSpan(0, Count), window.IsNumber.AsSpan(0, Count));
+        // A typed column's numbers are the row group's own: no copy.
+        var values = data.Numbers is { } typed ? typed.AsSpan(_offset, Count) : window.Values.AsSpan(0, Count);
+        return new NumberColumn(values, window.IsNumber.AsSpan(0, Count));
     }
 
     public override string File => _file;

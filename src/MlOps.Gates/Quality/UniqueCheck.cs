@@ -62,16 +62,19 @@ public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
                 continue;
             }
 
-            var here = batch.Locate(i, _indices[0]);
-            var value = _partial.Count < MaxPartialUnexpected ? Value(batch, i) : null;
-            if (seen.Count == 1)
+            _unexpected += seen.Count == 1 ? 2 : 1;
+            if (_partial.Count < MaxPartialUnexpected)
             {
-                _unexpected++;
-                Remember(value, seen.Row, here with { Line = seen.Line, Column = seen.Column });
+                var here = batch.Locate(i, _indices[0]);
+                var value = Value(batch, i);
+                if (seen.Count == 1)
+                {
+                    Remember(value, seen.Row, here with { Line = seen.Line, Column = seen.Column });
+                }
+
+                Remember(value, row, here);
             }
 
-            _unexpected++;
-            Remember(value, row, here);
             seen = seen with { Count = seen.Count + 1 };
         }
     }
@@ -145,7 +148,7 @@ public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
 
     private UnexpectedValue First => _partial.MinBy(p => p.Row)!;
 
-    private void Remember(string? value, long row, SourceLocation location)
+    private void Remember(string value, long row, SourceLocation location)
     {
         if (_partial.Count < MaxPartialUnexpected)
         {
