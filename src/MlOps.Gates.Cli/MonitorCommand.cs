@@ -75,9 +75,9 @@ internal static class MonitorCommand
             app.Output.WriteLine($"mlops-gates: monitor: {(opened ? "opened" : "updated")} issue #{number} ({context.Repository})");
             return number;
         }
-        catch (Exception e) when (e is Octokit.ApiException or HttpRequestException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            app.Output.WriteLine($"mlops-gates: monitor: could not open or update the drift issue: {e.Message}");
+            app.Output.WriteLine($"mlops-gates: monitor: could not open or update the drift issue: {GitHub.GitHubApi.Describe(e, context.Token)}");
             return null;
         }
     }

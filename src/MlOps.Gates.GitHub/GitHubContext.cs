@@ -29,6 +29,9 @@ public sealed record GitHubContext
 
     public string? Token { get; init; }
 
+    /// <summary>How long one attempt of one API call may take (<c>MLOPS_GATES_GITHUB_TIMEOUT</c>, seconds; default 15).</summary>
+    public TimeSpan AttemptTimeout { get; init; } = GitHubApi.AttemptTimeout;
+
     public string? RunUrl => Repository is null || RunId is null ? null : $"{ServerUrl}/{Repository}/actions/runs/{RunId}";
 
     public static GitHubContext FromEnvironment(Func<string, string?>? variable = null)
@@ -45,23 +48,41 @@ public sealed record GitHubContext
             RunId = Env("GITHUB_RUN_ID"),
             Sha = Env("GITHUB_SHA"),
             Token = Env("MLOPS_GATES_GITHUB_TOKEN") ?? Env("GITHUB_TOKEN"),
+            AttemptTimeout = double.TryParse(Env("MLOPS_GATES_GITHUB_TIMEOUT"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 600
+                ? TimeSpan.FromSeconds(seconds)
+                : GitHubApi.AttemptTimeout,
         };
         if (Env("GITHUB_EVENT_PATH") is { } eventPath && File.Exists(eventPath))
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(eventPath));
-            if (document.RootElement.TryGetProperty("pull_request", out var pull))
+            try
             {
-                var head = pull.GetProperty("head");
-                var headRepo = head.TryGetProperty("repo", out var repo) && repo.ValueKind == JsonValueKind.Object && repo.TryGetProperty("full_name", out var name) ? name.GetString() : null;
-                context = context with
-                {
-                    PullRequest = pull.GetProperty("number").GetInt32(),
-                    HeadSha = head.TryGetProperty("sha", out var sha) ? sha.GetString() : null,
-                    FromFork = headRepo is not null && context.Repository is not null && !string.Equals(headRepo, context.Repository, StringComparison.OrdinalIgnoreCase),
-                };
+                return WithPullRequest(context, eventPath);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or IOException or FormatException)
+            {
+                // An event file we cannot read leaves the run without pull-request features, not without its verdict.
+                return context;
             }
         }
 
         return context;
+    }
+
+    private static GitHubContext WithPullRequest(GitHubContext context, string eventPath)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(eventPath));
+        if (!document.RootElement.TryGetProperty("pull_request", out var pull))
+        {
+            return context;
+        }
+
+        var head = pull.GetProperty("head");
+        var headRepo = head.TryGetProperty("repo", out var repo) && repo.ValueKind == JsonValueKind.Object && repo.TryGetProperty("full_name", out var name) ? name.GetString() : null;
+        return context with
+        {
+            PullRequest = pull.GetProperty("number").GetInt32(),
+            HeadSha = head.TryGetProperty("sha", out var sha) ? sha.GetString() : null,
+            FromFork = headRepo is not null && context.Repository is not null && !string.Equals(headRepo, context.Repository, StringComparison.OrdinalIgnoreCase),
+        };
     }
 }

@@ -98,9 +98,10 @@ public sealed class GitHubReporter(GitHubContext context, GitHubOptions options,
             var why = context.FromFork ? "this pull request comes from a fork, whose token is read-only" : "the token lacks the permission";
             output.WriteLine(WorkflowCommands.Notice($"mlops-gates could not {what} or publish anything else on GitHub: {why}; the job summary has the report."));
         }
-        catch (Exception e) when (e is Octokit.ApiException or HttpRequestException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            output.WriteLine(WorkflowCommands.Notice($"mlops-gates could not {what}: {e.Message}; the job summary has the report."));
+            // Reporting to GitHub is best-effort: a slow, broken or lying API costs one notice, never the gates' verdict.
+            output.WriteLine(WorkflowCommands.Notice($"mlops-gates could not {what}: {GitHubApi.Describe(e, context.Token)}; the job summary has the report."));
         }
     }
 }

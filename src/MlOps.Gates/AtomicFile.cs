@@ -19,11 +19,17 @@ public static class AtomicFile
         input.CopyTo(stream);
     });
 
+    /// <summary>A new temporary name beside a file: hidden, unique, and recognisable as ours by its name.</summary>
+    public static string TemporaryFor(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+    }
+
     /// <summary>Writes whatever <paramref name="write"/> puts in the stream; if it throws, the file is left as it was.</summary>
     public static void Write(string path, Action<Stream> write, bool overwrite = true)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var temporary = TemporaryFor(path);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))

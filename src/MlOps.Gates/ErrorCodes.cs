@@ -19,6 +19,8 @@ public static class ErrorCodes
     public const string DuplicateName = "MLG1008";
     public const string ConfigNotFound = "MLG1009";
     public const string UnsupportedVersion = "MLG1010";
+    public const string EmptyConfig = "MLG1011";
+    public const string OutsideRepository = "MLG1012";
 
     public const string DataFileNotFound = "MLG3001";
     public const string DataPathIsDirectory = "MLG3002";

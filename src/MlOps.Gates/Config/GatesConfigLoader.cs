@@ -124,14 +124,16 @@ public static class GatesConfigLoader
             throw new GatesInputException(ErrorCodes.ConfigNotFound, $"gates file not found: {displayPath}");
         }
 
+        BoundedYamlParser? parser = null;
         try
         {
             using var reader = new StreamReader(fullPath);
+            parser = new BoundedYamlParser(new Parser(reader));
             var stream = new YamlStream();
-            stream.Load(reader);
+            stream.Load(parser);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             {
-                throw new GatesInputException(ErrorCodes.EmptyData, $"{displayPath} is empty", new SourceLocation(displayPath, 1, 1));
+                throw new GatesInputException(ErrorCodes.EmptyConfig, $"{displayPath} is empty: a gates file needs at least 'gates:'", new SourceLocation(displayPath, 1, 1));
             }
 
             return stream.Documents[0].RootNode;
@@ -141,9 +143,14 @@ public static class GatesConfigLoader
             var message = e.InnerException?.Message ?? e.Message;
             throw new GatesInputException(ErrorCodes.YamlSyntax, $"invalid YAML: {StripPosition(message)}", diagnostics.At(e.Start), e);
         }
-        catch (IOException e)
+        catch (InvalidOperationException e) when (parser is not null)
         {
-            throw new GatesInputException(ErrorCodes.ConfigNotFound, $"cannot read {displayPath}: {e.Message}", null, e);
+            // YamlDotNet's scanner gives up this way on some unclosed flow collections ("{path: g.csv" then a new key).
+            throw new GatesInputException(ErrorCodes.YamlSyntax, "invalid YAML: a flow mapping or sequence ('{' or '[') is not closed", diagnostics.At(parser.OpenedAt), e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new GatesInputException(ErrorCodes.ConfigNotFound, $"cannot read {displayPath}: {IoErrors.Describe(e)}", null, e);
         }
     }
 

@@ -16,7 +16,44 @@ public sealed class ReportRenderer(string? templatesDirectory = null)
 
     private readonly TemplateLoader _loader = new(templatesDirectory);
 
+    /// <summary>
+    /// A report by template name. report.json and junit.xml are written by code, valid by construction, unless the
+    /// user's templates folder replaces them; then the output is checked to parse, so a broken template is an error
+    /// rather than a broken file.
+    /// </summary>
     public string Render(string templateName, RunResult run, int detail = 3)
+    {
+        var userTemplate = _loader.IsUserTemplate(templateName);
+        switch (templateName)
+        {
+            case TemplateNames.Json when !userTemplate:
+                return ReportJson.Serialize(run) + "\n";
+            case TemplateNames.JUnit when !userTemplate:
+                return JUnitReport.Write(run);
+            case TemplateNames.Json:
+                return Validated(templateName, RenderTemplate(templateName, run, detail), text => System.Text.Json.JsonDocument.Parse(text).Dispose());
+            case TemplateNames.JUnit:
+                return Validated(templateName, RenderTemplate(templateName, run, detail), text => System.Xml.Linq.XDocument.Parse(text));
+            default:
+                return RenderTemplate(templateName, run, detail);
+        }
+    }
+
+    private string Validated(string templateName, string text, Action<string> parse)
+    {
+        try
+        {
+            parse(text);
+            return text;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or System.Xml.XmlException)
+        {
+            var (_, origin) = _loader.Find(templateName);
+            throw new GatesInputException(ErrorCodes.TemplateError, $"template {origin} renders a file that does not parse: {e.Message}", new SourceLocation(origin));
+        }
+    }
+
+    private string RenderTemplate(string templateName, RunResult run, int detail)
     {
         var (template, origin) = Parse(templateName);
         if (template.HasErrors)
@@ -52,6 +89,9 @@ public sealed class ReportRenderer(string? templatesDirectory = null)
         {
             TemplateLoader = _loader,
             LoopLimit = int.MaxValue,
+            // Scriban cuts any value's text at 1 MiB by default, silently; a report is never cut (the Markdown budget
+            // is applied on purpose, with a note, by RenderMarkdown).
+            LimitToString = 0,
             StrictVariables = true,
             EnableRelaxedMemberAccess = true,
         };

@@ -1,10 +1,12 @@
-using System.Text;
 using MlOps.Gates.Config;
 using MlOps.Gates.Results;
 
 namespace MlOps.Gates.Reporting;
 
-/// <summary>Writes the chosen reports of a run into a folder, each file atomically: a reader never sees half a report.</summary>
+/// <summary>
+/// Writes the chosen reports of a run into a folder as one set: every file is written beside its place first, and only
+/// when all of them are on disk are they moved in. A full disk or a broken template leaves the previous set whole.
+/// </summary>
 public static class ReportWriter
 {
     /// <summary>
@@ -24,28 +26,17 @@ public static class ReportWriter
 
     public static IReadOnlyList<string> Write(RunResult run, ReportSettings settings, string directory)
     {
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            throw new GatesInputException(ErrorCodes.ReportWrite, "the report folder is empty; name a folder (--report-dir or reports.dir)");
+        }
+
         var renderer = new ReportRenderer(settings.TemplatesDirectory);
         var renders = settings.Formats
             .Distinct(StringComparer.Ordinal)
             .Select(format => Task.Run(() => (File: TemplateNames.OutputFile(format), Text: format == "md" ? renderer.RenderMarkdown(run) : renderer.Render(TemplateNames.ForFormat(format), run))))
             .ToArray();
         var rendered = Task.WhenAll(renders).GetAwaiter().GetResult();
-        try
-        {
-            Directory.CreateDirectory(directory);
-            var written = new List<string>();
-            foreach (var (file, text) in rendered)
-            {
-                var path = Path.Combine(directory, file);
-                AtomicFile.WriteAllText(path, text);
-                written.Add(path);
-            }
-
-            return written;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GatesInputException(ErrorCodes.ReportWrite, $"cannot write reports to {directory}: {e.Message}", null, e);
-        }
+        return FileSet.Replace(directory, rendered.Select(r => (r.File, r.Text)).ToList(), "reports");
     }
 }

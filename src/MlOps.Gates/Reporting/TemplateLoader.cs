@@ -29,6 +29,9 @@ internal sealed class TemplateLoader(string? userDirectory) : ITemplateLoader
 
     public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new(Read(templatePath));
 
+    /// <summary>Whether the user's folder replaces the template of this name.</summary>
+    public bool IsUserTemplate(string name) => !GetPath(null!, default, name).StartsWith(ResourcePrefix, StringComparison.Ordinal);
+
     /// <summary>The text of a template by name or path, and where it came from.</summary>
     public (string Text, string Origin) Find(string name)
     {
