@@ -28,9 +28,13 @@ internal sealed class DataOptions
         var path = parse.GetValue(Data)!;
         var full = Path.GetFullPath(path);
         var delimiter = parse.GetValue(Delimiter);
-        if (delimiter is not null && delimiter.Replace("\\t", "\t").Length != 1)
+        if (delimiter is not null)
         {
-            throw new GatesInputException(ErrorCodes.BadUsage, "--delimiter must be one character");
+            delimiter = DatasetOptions.DelimiterText(delimiter);
+            if (DatasetOptions.DelimiterProblem(delimiter) is { } problem)
+            {
+                throw new GatesInputException(ErrorCodes.BadUsage, $"--delimiter {problem}");
+            }
         }
 
         var nulls = parse.GetValue(NullValues);
@@ -40,7 +44,7 @@ internal sealed class DataOptions
             Path = full,
             DisplayPath = DisplayPaths.Relative(Environment.CurrentDirectory, full),
             Format = parse.GetValue(Format) ?? DatasetOptions.FormatFromExtension(full),
-            Delimiter = delimiter is null ? null : delimiter.Replace("\\t", "\t")[0],
+            Delimiter = delimiter?[0],
             NullValues = nulls is { Length: > 0 } ? nulls : [""],
         };
     }

@@ -18,9 +18,9 @@ internal static class DriftCommand
         var exclude = new Option<string[]>("--exclude") { Description = "Columns not to test, such as ids.", AllowMultipleArgumentsPerToken = true };
         var model = new Option<string?>("--model") { Description = "An ML.NET model (.zip) that scores both datasets, so its predictions are tested too." };
         var stattest = new Option<string?>("--stattest") { Description = $"The test for every column: auto (default) or {string.Join(", ", DriftTest.All.Select(t => t.Name))}." };
-        var threshold = new Option<double?>("--threshold") { Description = "The threshold for every column (default: each test's own)." };
+        var threshold = new Option<double?>("--threshold") { Description = "The threshold for every column (default: each test's own)." }.Within(0, double.MaxValue);
         var perColumn = new Option<string[]>("--column-test") { Description = "A test for one column, as COLUMN=TEST or COLUMN=TEST:THRESHOLD (TEST may be auto); repeat for several.", AllowMultipleArgumentsPerToken = false };
-        var share = new Option<double>("--drift-share") { Description = "The dataset drifts when at least this share of columns drift (default 0.5).", DefaultValueFactory = _ => 0.5 };
+        var share = new Option<double>("--drift-share") { Description = "The dataset drifts when at least this share of columns drift (default 0.5).", DefaultValueFactory = _ => 0.5 }.Within(0, 1);
         var correction = new Option<string>("--correction") { Description = "Multiple-testing correction of p-values: none (default), bonferroni or benjamini-hochberg.", DefaultValueFactory = _ => "none" };
         var reportDir = CommonOptions.ReportDir();
         var failOn = CommonOptions.FailOn();
@@ -134,12 +134,11 @@ internal static class DriftCommand
             double? limit = null;
             if (colon >= 0)
             {
-                if (!double.TryParse(rest[(colon + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+                limit = OptionBounds.Finite(rest[(colon + 1)..], $"--column-test '{value}'");
+                if (limit < 0)
                 {
-                    throw new GatesInputException(ErrorCodes.BadUsage, $"--column-test '{value}': the threshold must be a number");
+                    throw new GatesInputException(ErrorCodes.BadUsage, $"--column-test '{value}': the threshold cannot be negative");
                 }
-
-                limit = parsed;
             }
 
             DriftTest? test = null;

@@ -24,16 +24,16 @@ internal static class EvaluateCommand
         var score = new Option<string?>("--score") { Description = "Predictions file: a score column that ranks rows (a probability when every value is in [0, 1])." };
         var probability = new Option<string?>("--probability") { Description = "Predictions file: the positive class's probability column (values must be in [0, 1])." };
         var slices = new Option<string[]>("--slice") { Description = "A column to slice by; COL1,COL2 slices by both; repeat for several slicings.", AllowMultipleArgumentsPerToken = false };
-        var minSliceSize = new Option<int>("--min-slice-size") { Description = "Slices with fewer rows are reported but not judged (default 1).", DefaultValueFactory = _ => 1 };
+        var minSliceSize = new Option<int>("--min-slice-size") { Description = "Slices with fewer rows are reported but not judged (default 1).", DefaultValueFactory = _ => 1 }.Within(1, int.MaxValue);
         var metrics = new Option<string[]>("--metric") { Description = "A bar as METRIC=THRESHOLD (accuracy=0.8, log_loss=0.4: the direction comes from the metric); repeat for several.", AllowMultipleArgumentsPerToken = false };
         var absolute = new Option<string[]>("--min-absolute-change") { Description = "METRIC=X: the candidate must beat the baseline by at least X.", AllowMultipleArgumentsPerToken = false };
         var relative = new Option<string[]>("--min-relative-change") { Description = "METRIC=X: the candidate must beat the baseline by at least X as a share of the baseline's magnitude.", AllowMultipleArgumentsPerToken = false };
-        var significant = new Option<double?>("--require-significant") { Description = "An improvement the change rules ask for must be significant at this level (0.05, say)." };
-        var margin = new Option<double?>("--non-inferiority-margin") { Description = "Every metric named must be, with the interval's confidence, no worse than the baseline by more than this." };
+        var significant = new Option<double?>("--require-significant") { Description = "An improvement the change rules ask for must be significant at this level (0.05, say)." }.Within(0, 1, openMin: true, openMax: true);
+        var margin = new Option<double?>("--non-inferiority-margin") { Description = "Every metric named must be, with the interval's confidence, no worse than the baseline by more than this." }.Within(0, double.MaxValue);
         var onMissing = new Option<string>("--on-missing-baseline") { Description = "warn (default: rules against a baseline pass with a warning, TFX's rubber stamp) or fail.", DefaultValueFactory = _ => "warn" };
-        var resamples = new Option<int>("--resamples") { Description = "Paired bootstrap resamples for the intervals (default 1000; 0 turns them off).", DefaultValueFactory = _ => 1000 };
+        var resamples = new Option<int>("--resamples") { Description = "Paired bootstrap resamples for the intervals (default 1000; 0 turns them off).", DefaultValueFactory = _ => 1000 }.Within(0, 100_000);
         var seed = new Option<int>("--seed") { Description = "The bootstrap's seed (default 42).", DefaultValueFactory = _ => 42 };
-        var confidence = new Option<double>("--confidence") { Description = "The intervals' confidence (default 0.95).", DefaultValueFactory = _ => 0.95 };
+        var confidence = new Option<double>("--confidence") { Description = "The intervals' confidence (default 0.95).", DefaultValueFactory = _ => 0.95 }.Within(0, 1, openMin: true, openMax: true);
         var inputs = new Option<string[]>("--input") { Description = "A model input fed from differently named data columns: INPUT=COL, or INPUT=COL1,COL2,... for a vector.", AllowMultipleArgumentsPerToken = false };
         var outputs = new Option<string[]>("--output") { Description = "The model output that holds a role: predicted=NAME, score=NAME or probability=NAME.", AllowMultipleArgumentsPerToken = false };
         var reportDir = CommonOptions.ReportDir();
@@ -147,9 +147,7 @@ internal static class EvaluateCommand
     }
 
     private static IEnumerable<(string Metric, double Value)> Numbers(string[] values, string option) =>
-        Pairs(values, option).Select(p => double.TryParse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-            ? (p.Key, v)
-            : throw new GatesInputException(ErrorCodes.BadUsage, $"{option} {p.Key}={p.Value}: the value must be a number"));
+        Pairs(values, option).Select(p => (p.Key, OptionBounds.Finite(p.Value, $"{option} {p.Key}={p.Value}")));
 
     private static IEnumerable<KeyValuePair<string, string>> Pairs(string[] values, string option)
     {

@@ -20,7 +20,7 @@ internal static class MonitorCommand
         var current = new Option<string?>("--current") { Description = "Recent production data: a CSV/TSV/Parquet file, or a folder of CSV files with one header (default: the gate's own)." };
         var prometheus = new Option<string?>("--prometheus") { Description = "The Prometheus text file to write (default: REPORT_DIR/mlops_gates.prom)." };
         var state = new Option<string?>("--state") { Description = "Where the count of drifting runs is kept between runs (default: REPORT_DIR/monitor-state.json)." };
-        var issueAfter = new Option<int>("--issue-after") { Description = "Open or update a GitHub issue once this many runs in a row drift (default 3; 0: never).", DefaultValueFactory = _ => 3 };
+        var issueAfter = new Option<int>("--issue-after") { Description = "Open or update a GitHub issue once this many runs in a row drift (default 3; 0: never).", DefaultValueFactory = _ => 3 }.Within(0, 100_000);
         var reportDir = CommonOptions.ReportDir();
         var ci = CommonOptions.Ci();
         var command = new Command("monitor", "Run a drift gate on recent production data, write Prometheus metrics, and raise a GitHub issue when drift persists.")

@@ -30,7 +30,7 @@ internal static class RunCommand
         var ci = CommonOptions.Ci();
         var comment = new Option<bool>("--comment") { Description = "GitHub: keep one sticky pull-request comment with the report (default true).", DefaultValueFactory = _ => true };
         var checkRun = new Option<bool>("--check-run") { Description = "GitHub: also create a check run with the findings as annotations." };
-        var annotations = new Option<int>("--annotations") { Description = "GitHub: annotations of each kind to show (default 10, GitHub's limit a step).", DefaultValueFactory = _ => 10 };
+        var annotations = new Option<int>("--annotations") { Description = "GitHub: annotations of each kind to show (default 10, GitHub's limit a step).", DefaultValueFactory = _ => 10 }.Within(0, 1_000);
         var command = new Command("run", "Run every gate in the gates file and write the reports.")
         {
             config, reportDir, failOn, logFormat, noProgress, stamp, register, artifact, promoteTo, reason, ci, comment, checkRun, annotations,

@@ -39,6 +39,7 @@ public static class ErrorCodes
     public const string BadPrediction = "MLG3016";
     public const string RowsDoNotAlign = "MLG3017";
     public const string MissingColumn = "MLG3018";
+    public const string NotRegularFile = "MLG3019";
 
     public const string MetricThreshold = "MLG5001";
     public const string MetricChange = "MLG5002";

@@ -202,10 +202,10 @@ public static class GatesConfigLoader
         char? delimiter = null;
         if (map?.String("delimiter", false, "sep", "separator") is { } delimiterText)
         {
-            delimiterText = delimiterText == "\\t" ? "\t" : delimiterText;
-            if (delimiterText.Length != 1)
+            delimiterText = DatasetOptions.DelimiterText(delimiterText);
+            if (DatasetOptions.DelimiterProblem(delimiterText) is { } problem)
             {
-                diagnostics.Error(ErrorCodes.InvalidValue, $"{context}: 'delimiter' must be one character", map.Get("delimiter", "sep", "separator")!);
+                diagnostics.Error(ErrorCodes.InvalidValue, $"{context}: 'delimiter' {problem}", map.Get("delimiter", "sep", "separator")!);
             }
             else
             {

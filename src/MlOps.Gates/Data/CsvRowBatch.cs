@@ -21,6 +21,7 @@ internal sealed class CsvRowBatch : RowBatch
     private readonly CellColumn?[] _cells;
     private readonly string[] _nullValues;
     private readonly bool _emptyIsOnlyNull;
+    private readonly bool _hasHeader;
     private readonly int[] _rowStart;
     private readonly int[] _rowLength;
     private readonly int[] _lineFrom;
@@ -33,6 +34,7 @@ internal sealed class CsvRowBatch : RowBatch
         _file = options.DisplayPath;
         _nullValues = options.NullValues.ToArray();
         _emptyIsOnlyNull = _nullValues is [""];
+        _hasHeader = options.HasHeader;
         _columns = columns.Distinct().Order().ToArray();
         _cells = new CellColumn?[columnCount];
         foreach (var column in _columns)
@@ -68,7 +70,8 @@ internal sealed class CsvRowBatch : RowBatch
     public void Append(SepReader.Row row, long rowNumber)
     {
         var raw = row.Span;
-        ThrowIfQuoteLeftOpen(raw, row.LineNumberFrom, row.LineNumberToExcl, _file);
+        var lineFrom = SepLines.From(row, _hasHeader);
+        ThrowIfQuoteLeftOpen(raw, lineFrom, row.LineNumberToExcl, _file);
 
         var index = Count;
         if (index == 0)
@@ -87,7 +90,7 @@ internal sealed class CsvRowBatch : RowBatch
         _used += raw.Length;
         _rowStart[index] = start;
         _rowLength[index] = raw.Length;
-        _lineFrom[index] = row.LineNumberFrom;
+        _lineFrom[index] = lineFrom;
         _lineTo[index] = row.LineNumberToExcl;
         ref var rawStart = ref MemoryMarshal.GetReference(raw);
         foreach (var c in _columns)

@@ -72,6 +72,11 @@ public sealed partial class CsvTableReader : TableReader
             }
 
             var columns = ReadHeader(options, sep);
+            if (!sep.HasRows && options.HasHeader)
+            {
+                ThrowIfRowsHideInOpenQuote(options);
+            }
+
             if (!sep.HasRows && !options.AllowEmpty)
             {
                 throw new GatesInputException(ErrorCodes.EmptyData, $"{options.DisplayPath} has a header and no data rows (set allow_empty: true on the dataset if that is expected)", new SourceLocation(options.DisplayPath, 1, 1));
@@ -161,7 +166,7 @@ public sealed partial class CsvTableReader : TableReader
                 var row = _sep.Current;
                 rows++;
                 var raw = row.Span;
-                CsvRowBatch.ThrowIfQuoteLeftOpen(raw, row.LineNumberFrom, row.LineNumberToExcl, _options.DisplayPath);
+                CsvRowBatch.ThrowIfQuoteLeftOpen(raw, SepLines.From(row, _options.HasHeader), row.LineNumberToExcl, _options.DisplayPath);
 
                 for (var k = 0; k < columns.Length; k++)
                 {
@@ -184,7 +189,7 @@ public sealed partial class CsvTableReader : TableReader
                         continue;
                     }
 
-                    visitor.Visit(k, cell, row.LineNumberFrom, Offset(raw, original) + 1);
+                    visitor.Visit(k, cell, SepLines.From(row, _options.HasHeader), Offset(raw, original) + 1);
                 }
             }
 
@@ -217,8 +222,7 @@ public sealed partial class CsvTableReader : TableReader
     {
         if (!options.HasHeader)
         {
-            var count = sep.HasRows ? sep.Current.ColCount : 0;
-            return Enumerable.Range(1, count).Select(i => $"column_{i}").ToArray();
+            return Enumerable.Range(1, FirstRowFieldCount(options)).Select(i => $"column_{i}").ToArray();
         }
 
         var names = sep.Header.ColNames.Select(Unquote).ToArray();
@@ -234,6 +238,43 @@ public sealed partial class CsvTableReader : TableReader
         return names;
     }
 
+    /// <summary>
+    /// Sep reports no rows when the only row after the header opens a quote it never closes; that file has data, and
+    /// its error is the quote.
+    /// </summary>
+    private static void ThrowIfRowsHideInOpenQuote(DatasetOptions options)
+    {
+        using var stream = DataFiles.OpenRead(options);
+        using var text = new StreamReader(stream, DataFiles.TextEncoding(options), detectEncodingFromByteOrderMarks: true);
+        var all = text.ReadToEnd().AsSpan();
+        var headerEnd = all.IndexOf('\n');
+        if (headerEnd < 0)
+        {
+            return;
+        }
+
+        var rest = all[(headerEnd + 1)..];
+        if (rest.Trim().IsEmpty)
+        {
+            return;
+        }
+
+        CsvRowBatch.ThrowIfQuoteLeftOpen(rest, 2, 2 + rest.Count('\n'), options.DisplayPath);
+    }
+
+    /// <summary>
+    /// The number of fields of a headerless file's first row, which Sep only knows once that row is read: a second
+    /// look at the file that reads the first row as if it were a header.
+    /// </summary>
+    private static int FirstRowFieldCount(DatasetOptions options)
+    {
+        using var stream = DataFiles.OpenRead(options);
+        using var text = new StreamReader(stream, DataFiles.TextEncoding(options), detectEncodingFromByteOrderMarks: true);
+        var delimiter = options.Delimiter ?? (options.Format == DataFormat.Tsv ? '\t' : (char?)null);
+        using var first = Sep.Reader(o => o with { Sep = delimiter is null ? null : new Sep(delimiter.Value), HasHeader = true, Unescape = false }).From(text);
+        return first.Header.ColNames.Count;
+    }
+
     private GatesInputException RaggedError(InvalidDataException e)
     {
         var match = LinesPattern().Match(e.Message);
@@ -241,12 +282,25 @@ public sealed partial class CsvTableReader : TableReader
         var lineEnd = match.Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
         var found = FoundPattern().Match(e.Message);
         var count = found.Success ? found.Groups[1].Value : "a different number of";
+        if (lineEnd > line + 1)
+        {
+            ThrowIfQuoteOpensAt(line, lineEnd);
+        }
+
         var hint = lineEnd > line + 1 ? " (the row spans several lines: is a quote left open?)" : string.Empty;
         return new GatesInputException(
             ErrorCodes.RaggedRow,
             $"{_options.DisplayPath}: line {line} has {count} fields where the header has {_columns.Length}{hint}",
             new SourceLocation(_options.DisplayPath, line, 1),
             e);
+    }
+
+    /// <summary>A row that ran over several lines to a wrong field count holds a quote that is never closed: say that.</summary>
+    private void ThrowIfQuoteOpensAt(int line, int lineEnd)
+    {
+        var lines = File.ReadLines(_options.Path, DataFiles.TextEncoding(_options)).Skip(line - 1).Take(lineEnd - line);
+        var raw = string.Join('\n', lines);
+        CsvRowBatch.ThrowIfQuoteLeftOpen(raw, line, lineEnd, _options.DisplayPath);
     }
 
     private static GatesInputException Utf8Error(DatasetOptions options)

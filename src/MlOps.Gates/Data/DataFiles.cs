@@ -18,14 +18,45 @@ public static class DataFiles
             throw new GatesInputException(ErrorCodes.DataFileNotFound, $"data file not found: {options.DisplayPath}", options.DeclaredAt);
         }
 
+        FileStream stream;
         try
         {
-            return new FileStream(options.Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+            stream = new FileStream(options.Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new GatesInputException(ErrorCodes.DataIo, $"cannot read {options.DisplayPath}: {e.Message}", options.DeclaredAt, e);
+            throw new GatesInputException(ErrorCodes.DataIo, $"cannot read {options.DisplayPath}: {IoErrors.Describe(e)}", options.DeclaredAt, e);
         }
+
+        if (!IsRegular(stream))
+        {
+            stream.Dispose();
+            throw new GatesInputException(ErrorCodes.NotRegularFile, $"{options.DisplayPath} is a pipe or a device, not a regular file: save the data to a file first (a data file is read more than once)", options.DeclaredAt);
+        }
+
+        return stream;
+    }
+
+    /// <summary>
+    /// Whether an open file is a regular file: pipes cannot seek, and devices such as /dev/zero seek but report no
+    /// length while they hand out bytes without end.
+    /// </summary>
+    public static bool IsRegular(FileStream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return false;
+        }
+
+        if (stream.Length > 0)
+        {
+            return true;
+        }
+
+        Span<byte> probe = stackalloc byte[1];
+        var read = stream.Read(probe);
+        stream.Position = 0;
+        return read == 0;
     }
 
     public static Encoding TextEncoding(DatasetOptions options)

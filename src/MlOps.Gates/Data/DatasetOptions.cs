@@ -32,6 +32,18 @@ public sealed record DatasetOptions
     /// <summary>Where the gates file declares the dataset.</summary>
     public SourceLocation? DeclaredAt { get; init; }
 
+    /// <summary>Why a text cannot be a field separator, or null when it can: one character, not a quote or a line break.</summary>
+    public static string? DelimiterProblem(string text) => text switch
+    {
+        { Length: not 1 } => "must be one character",
+        "\"" => "cannot be the quote character",
+        "\n" or "\r" => "cannot be a line break",
+        _ => null,
+    };
+
+    /// <summary>A separator as written: "\t" stands for a tab.</summary>
+    public static string DelimiterText(string text) => text == "\\t" ? "\t" : text;
+
     public static DataFormat FormatFromExtension(string path) => System.IO.Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".tsv" or ".tab" => DataFormat.Tsv,

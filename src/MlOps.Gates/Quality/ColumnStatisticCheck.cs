@@ -25,6 +25,8 @@ public sealed class ColumnStatisticCheck : ColumnCheck
     private long _count;
     private double _min = double.PositiveInfinity;
     private double _max = double.NegativeInfinity;
+    private double _shift;
+    private bool _shifted;
     private double _mean;
     private double _m2;
 
@@ -60,7 +62,7 @@ public sealed class ColumnStatisticCheck : ColumnCheck
         var isNumber = numbers.IsNumber;
         _elements += batch.Count;
         var moments = _statistic is Statistic.Mean or Statistic.StandardDeviation;
-        var (count, min, max, mean, m2) = (_count, _min, _max, _mean, _m2);
+        var (count, min, max) = (_count, _min, _max);
         for (var i = 0; i < values.Length; i++)
         {
             if (missing[i])
@@ -87,18 +89,59 @@ public sealed class ColumnStatisticCheck : ColumnCheck
                 max = value;
             }
 
-            // Welford's running mean and squared deviations, only where the statistic needs them.
-            if (moments)
-            {
-                var delta = value - mean;
-                mean += delta / count;
-                m2 += delta * (value - mean);
-            }
-
             _values?.Add(value);
         }
 
-        (_count, _min, _max, _mean, _m2) = (count, min, max, mean, m2);
+        if (moments && count > _count)
+        {
+            AddMoments(values, missing, isNumber, count - _count);
+        }
+
+        (_count, _min, _max) = (count, min, max);
+    }
+
+    /// <summary>
+    /// Folds a batch into the mean and the sum of squared deviations, all kept as offsets from the first value: a
+    /// corrected two-pass over the batch about its own mean, then Chan et al.'s pairwise combination with what came
+    /// before. Unlike a running (Welford) update about the mean itself, whose last digits a large mean swallows, the
+    /// error does not grow with mean/stdev: millisecond timestamps keep pandas' precision.
+    /// </summary>
+    private void AddMoments(ReadOnlySpan<double> values, ReadOnlySpan<bool> missing, ReadOnlySpan<bool> isNumber, long n)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!missing[i] && isNumber[i] && double.IsFinite(values[i]))
+            {
+                if (!_shifted)
+                {
+                    _shift = values[i];
+                    _shifted = true;
+                }
+
+                sum += values[i] - _shift;
+            }
+        }
+
+        var center = sum / n;
+        double shifted = 0, squares = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!missing[i] && isNumber[i] && double.IsFinite(values[i]))
+            {
+                var d = values[i] - _shift - center;
+                shifted += d;
+                squares += d * d;
+            }
+        }
+
+        var batchMean = center + (shifted / n);
+        var batchM2 = squares - (shifted * shifted / n);
+        var before = _count;
+        var total = before + n;
+        var delta = batchMean - _mean;
+        _mean = before == 0 ? batchMean : _mean + (delta * n / total);
+        _m2 += batchM2 + (delta * delta * before * n / total);
     }
 
     private void Unexpected(RowBatch batch, int column, int index)
@@ -145,7 +188,7 @@ public sealed class ColumnStatisticCheck : ColumnCheck
         {
             Statistic.Min => _min,
             Statistic.Max => _max,
-            Statistic.Mean => _mean,
+            Statistic.Mean => _shift + _mean,
             Statistic.StandardDeviation => Math.Sqrt(_m2 / (_count - 1)),
             _ => Median(),
         };

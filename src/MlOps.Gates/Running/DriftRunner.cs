@@ -12,6 +12,7 @@ internal static class DriftRunner
     public const string ColumnCode = "MLG4001";
     public const string DatasetCode = "MLG4002";
     public const string MissingColumnCode = "MLG4003";
+    public const string EmptyColumnCode = "MLG4004";
 
     public static GateResult Run(DriftGate gate, IProgress<RunProgress>? progress)
     {
@@ -181,15 +182,24 @@ internal static class DriftRunner
             measured = string.Create(CultureInfo.InvariantCulture, $"{name} {Format(r.Statistic)} {(r.Drifted ? ">=" : "<")} {Format(r.Threshold)}");
         }
 
+        // A column that arrives with no values at all is the most common production data bug: never a silent pass.
+        var emptySide = r.Tested ? null : r.CurrentCount == 0 && r.ReferenceCount > 0 ? gate.Current.DisplayPath : r.ReferenceCount == 0 && r.CurrentCount > 0 ? gate.Reference.DisplayPath : null;
+        if (emptySide is not null)
+        {
+            var missing = emptySide == gate.Current.DisplayPath ? r.CurrentMissing : r.ReferenceMissing;
+            measured = string.Create(CultureInfo.InvariantCulture, $"every value is missing in {emptySide} ({missing} missing)");
+            verdict = "nothing to compare";
+        }
+
         return new CheckResult
         {
             Id = r.Column,
             Kind = name,
-            Code = ColumnCode,
+            Code = emptySide is null ? ColumnCode : EmptyColumnCode,
             Description = $"'{r.Column}' ({r.ColumnType}{(r.Column == gate.Target ? ", target" : r.Column.StartsWith(Models.PredictionScorer.Prefix, StringComparison.Ordinal) ? ", prediction" : string.Empty)}) has not drifted",
             Columns = [r.Column],
             Severity = Severity.Warning,
-            Success = !r.Drifted,
+            Success = !r.Drifted && emptySide is null,
             Message = $"{measured}: {verdict}",
             ObservedValue = r.Tested ? r.Test!.IsPValue ? r.AdjustedPValue ?? r.PValue : r.Statistic : null,
             ElementCount = r.ReferenceCount,
