@@ -6,10 +6,10 @@ namespace MlOps.Gates.Cli;
 /// <summary>Options several commands share, declared once.</summary>
 internal static class CommonOptions
 {
-    public static Option<string?> ReportDir() => new("--report-dir", "-r")
+    public static Option<string?> ReportDir() => new Option<string?>("--report-dir", "-r")
     {
         Description = "Folder for report.md, report.html, report.json and junit.xml (default: artifacts/mlops-gates, or reports.dir of the gates file).",
-    };
+    }.WritesFolder();
 
     public static Option<Severity?> FailOn() => new("--fail-on")
     {

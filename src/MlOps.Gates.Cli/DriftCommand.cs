@@ -90,7 +90,7 @@ internal static class DriftCommand
     private static Command SnapshotCommand(GatesApp app)
     {
         var data = new Argument<string>("REFERENCE") { Description = "The reference dataset: CSV, TSV or Parquet." };
-        var output = new Option<string>("--output", "-o") { Description = $"The snapshot file to write (ending in {DriftSnapshot.Extension}).", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = $"The snapshot file to write (ending in {DriftSnapshot.Extension}).", Required = true }.WritesFile();
         var columns = new Option<string[]>("--columns") { Description = "Columns to keep (default: all).", AllowMultipleArgumentsPerToken = true };
         var exclude = new Option<string[]>("--exclude") { Description = "Columns to leave out.", AllowMultipleArgumentsPerToken = true };
         var command = new Command("snapshot", "Store the reference's sorted values and category counts, so later drift runs skip reading and sorting it.") { data, output, columns, exclude };

@@ -13,6 +13,9 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
     /// <summary>Where environment variables come from: the process, or a test's own set.</summary>
     public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>Set by Ctrl+C or SIGTERM: the run stops at the next batch, before any report or registry write.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     public int Run(string[] args)
     {
         var root = new RootCommand("MlOps.Gates: ML quality gates (data quality, drift, model accuracy) for .NET builds and CI.");
@@ -35,7 +38,7 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
             return ExitCodes.BadInput;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = Output, Error = Error, EnableDefaultExceptionHandler = false });
+        return parse.Invoke(new InvocationConfiguration { Output = Output, Error = Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 
     /// <summary>Runs a command body, turning bad input into coded errors and exit code 2, never a stack trace.</summary>
@@ -57,7 +60,15 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
         }
         catch (OperationCanceledException)
         {
-            Error.WriteLine("mlops-gates: cancelled");
+            Error.WriteLine("mlops-gates: cancelled; nothing was written");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The surroundings refused (a folder where a file should be, no permission, a full disk): the user's to fix,
+            // so a coded error naming the file, not an internal one.
+            var writer = new FindingWriter(Error, format, baseDirectory ?? Environment.CurrentDirectory);
+            writer.Write(new Finding(ErrorCodes.FileAccess, Severity.Error, $"cannot read or write a file: {IoErrors.Describe(e)}"));
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -69,7 +80,7 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
                 Error.WriteLine(e);
             }
 
-            return ExitCodes.BadInput;
+            return ExitCodes.InternalError;
         }
     }
 }

@@ -18,8 +18,8 @@ internal static class MonitorCommand
         var config = new Option<string>("--config", "-c") { Description = $"The gates file (default: {GatesConfig.DefaultFileName}).", DefaultValueFactory = _ => GatesConfig.DefaultFileName };
         var gateName = new Option<string?>("--gate") { Description = "The drift gate to run (default: the gates file's only drift gate)." };
         var current = new Option<string?>("--current") { Description = "Recent production data: a CSV/TSV/Parquet file, or a folder of CSV files with one header (default: the gate's own)." };
-        var prometheus = new Option<string?>("--prometheus") { Description = "The Prometheus text file to write (default: REPORT_DIR/mlops_gates.prom)." };
-        var state = new Option<string?>("--state") { Description = "Where the count of drifting runs is kept between runs (default: REPORT_DIR/monitor-state.json)." };
+        var prometheus = new Option<string?>("--prometheus") { Description = "The Prometheus text file to write (default: REPORT_DIR/mlops_gates.prom)." }.WritesFile();
+        var state = new Option<string?>("--state") { Description = "Where the count of drifting runs is kept between runs (default: REPORT_DIR/monitor-state.json)." }.WritesFile();
         var issueAfter = new Option<int>("--issue-after") { Description = "Open or update a GitHub issue once this many runs in a row drift (default 3; 0: never).", DefaultValueFactory = _ => 3 }.Within(0, 100_000);
         var reportDir = CommonOptions.ReportDir();
         var ci = CommonOptions.Ci();

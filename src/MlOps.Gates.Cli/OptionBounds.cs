@@ -40,6 +40,43 @@ internal static class OptionBounds
         return option;
     }
 
+    /// <summary>A file the command writes: named, and not an existing folder.</summary>
+    public static Option<T> WritesFile<T>(this Option<T> option)
+    {
+        option.Validators.Add(result => CheckFile(result, option.Name, result.GetValueOrDefault<T>() as string));
+        return option;
+    }
+
+    /// <summary>A folder the command writes into: named, and not an existing file.</summary>
+    public static Option<string?> WritesFolder(this Option<string?> option)
+    {
+        option.Validators.Add(result =>
+        {
+            var path = result.GetValueOrDefault<string?>();
+            if (path is not null && string.IsNullOrWhiteSpace(path))
+            {
+                result.AddError($"{option.Name} is empty; name a folder");
+            }
+            else if (path is not null && File.Exists(path))
+            {
+                result.AddError($"{option.Name} {path} is a file; name a folder");
+            }
+        });
+        return option;
+    }
+
+    private static void CheckFile(System.CommandLine.Parsing.OptionResult result, string name, string? path)
+    {
+        if (path is not null && string.IsNullOrWhiteSpace(path))
+        {
+            result.AddError($"{name} is empty; name a file");
+        }
+        else if (path is not null && Directory.Exists(path))
+        {
+            result.AddError($"{name} {path} is a folder; name a file in it");
+        }
+    }
+
     /// <summary>A number given inside another option's text (METRIC=X, COLUMN=TEST:X): finite, or a usage error.</summary>
     public static double Finite(string text, string where)
     {

@@ -9,7 +9,7 @@ internal static class ProfileCommand
     public static Command Create(GatesApp app)
     {
         var data = new DataOptions();
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write the suite (default: standard output)." };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write the suite (default: standard output)." }.WritesFile();
         var margin = new Option<double>("--margin") { Description = "Widen numeric ranges by this share of their width on each side (default 0.1).", DefaultValueFactory = _ => 0.1 }.Within(0, 10);
         var maxCategories = new Option<int>("--max-categories") { Description = "Text columns with at most this many distinct values get an in_set check (default 20).", DefaultValueFactory = _ => 20 }.Within(0, 10_000);
         var command = new Command("profile", "Write a starter suite inferred from a dataset: types, nulls, ranges, category sets.") { output, margin, maxCategories };

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using MlOps.Gates.Config;
 using MlOps.Gates.Registry;
+using MlOps.Gates.Results;
 
 namespace MlOps.Gates.Cli;
 
@@ -319,14 +320,25 @@ internal static class RegistryCommand
             throw new GatesInputException(ErrorCodes.FileNotFound, $"--report: {path} not found");
         }
 
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.GetProperty("gates").EnumerateArray().Select(g => new GateSummary(
-            g.GetProperty("name").GetString()!,
-            g.GetProperty("type").GetString()!,
-            g.GetProperty("status").GetString()!,
-            g.TryGetProperty("evidence", out var evidence)
-                ? evidence.EnumerateObject().Where(p => p.Name is "path" or "data" or "reference" or "current").Select(p => p.Value.GetString()!).Where(v => v.Length > 0).ToList()
-                : [])).ToList();
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.GetProperty("gates").EnumerateArray().Select(g => new GateSummary(
+                g.GetProperty("name").GetString()!,
+                g.GetProperty("type").GetString()!,
+                g.GetProperty("status").GetString()!,
+                g.TryGetProperty("evidence", out var evidence)
+                    ? evidence.EnumerateObject().Where(p => p.Name is "path" or "data" or "reference" or "current").Select(p => p.Value.GetString() ?? string.Empty).Where(v => v.Length > 0).ToList()
+                    : [])).ToList();
+        }
+        catch (JsonException e)
+        {
+            throw new GatesInputException(ErrorCodes.BadReport, $"--report: {path} is not valid JSON: {e.Message}", new SourceLocation(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1), e);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or NullReferenceException)
+        {
+            throw new GatesInputException(ErrorCodes.BadReport, $"--report: {path} is not a report.json of mlops-gates (it needs gates with a name, type and status)", new SourceLocation(path), e);
+        }
     }
 
     private static Dictionary<string, string> Pairs(IEnumerable<string>? values)

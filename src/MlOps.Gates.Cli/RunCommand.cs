@@ -22,7 +22,7 @@ internal static class RunCommand
         var stamp = new Option<string?>("--stamp")
         {
             Description = "A file that records a hash of the inputs of the last passing run; when nothing changed the run is skipped.",
-        };
+        }.WritesFile();
         var register = new Option<string?>("--register") { Description = "After the gates pass, register --artifact in the gates file's registry under this model name (default: registry.model)." };
         var artifact = new Option<string?>("--artifact") { Description = "The model file the run gates, to register when the gates pass." };
         var promoteTo = new Option<string?>("--promote-to") { Description = "Then promote the new version to this alias (staging, production, ...) if its promotion policy allows." };

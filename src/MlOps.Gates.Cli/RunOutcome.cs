@@ -13,7 +13,8 @@ internal static class RunOutcome
     {
         _ = ReportWriter.PrepareInBackground(config.Reports);
         using var progress = new ConsoleProgress(app.Error, live: format == LogFormat.Text && ConsoleProgress.IsInteractive());
-        var run = new Running.GateRunner().Run(config, noProgress ? null : progress);
+        var run = new Running.GateRunner().Run(config, noProgress ? null : progress, app.Cancellation);
+        app.Cancellation.ThrowIfCancellationRequested();
         if (registration is not null)
         {
             run = Running.RegistryStep.Apply(run, config, registration);

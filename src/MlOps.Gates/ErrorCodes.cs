@@ -8,6 +8,7 @@ public static class ErrorCodes
 {
     public const string BadUsage = "MLG0001";
     public const string FailedOnWarnings = "MLG0005";
+    public const string FileAccess = "MLG0009";
 
     public const string YamlSyntax = "MLG1001";
     public const string UnknownKey = "MLG1002";
@@ -40,6 +41,7 @@ public static class ErrorCodes
     public const string RowsDoNotAlign = "MLG3017";
     public const string MissingColumn = "MLG3018";
     public const string NotRegularFile = "MLG3019";
+    public const string BadReport = "MLG3020";
 
     public const string MetricThreshold = "MLG5001";
     public const string MetricChange = "MLG5002";
@@ -55,6 +57,8 @@ public static class ErrorCodes
     public const string RegistryUnavailable = "MLG6005";
     public const string NothingToRollBack = "MLG6006";
     public const string GatesFailed = "MLG6007";
+    public const string RegistryCorrupt = "MLG6008";
+    public const string RegistryNotWritable = "MLG6009";
 
     public const string TemplateError = "MLG8001";
     public const string ReportWrite = "MLG8002";

@@ -6,7 +6,7 @@ namespace MlOps.Gates.Evaluation;
 /// </summary>
 public static class Evaluator
 {
-    public static EvaluationOutcome Evaluate(GroundTruth truth, ModelOutput candidate, ModelOutput? baseline, EvaluationSettings settings)
+    public static EvaluationOutcome Evaluate(GroundTruth truth, ModelOutput candidate, ModelOutput? baseline, EvaluationSettings settings, CancellationToken cancellationToken = default)
     {
         var candidateMetrics = new ModelMetrics(truth, candidate);
         var baselineMetrics = baseline is null ? null : new ModelMetrics(truth, baseline);
@@ -29,7 +29,7 @@ public static class Evaluator
         if (baselineMetrics is not null)
         {
             var bootstrap = settings.Resamples > 0
-                ? PairedBootstrap.Resample(truth.Count, w => candidateMetrics.Compute(w).Values, w => baselineMetrics.Compute(w).Values, names, settings.Resamples, settings.Seed)
+                ? PairedBootstrap.Resample(truth.Count, w => candidateMetrics.Compute(w).Values, w => baselineMetrics.Compute(w).Values, names, settings.Resamples, settings.Seed, cancellationToken)
                 : null;
             if (truth.Task != EvaluationTask.Regression)
             {

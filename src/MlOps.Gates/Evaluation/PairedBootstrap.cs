@@ -14,12 +14,14 @@ public static class PairedBootstrap
         Func<int[], IReadOnlyDictionary<string, double>> baseline,
         IReadOnlyCollection<string> metrics,
         int resamples = 1000,
-        int seed = 42)
+        int seed = 42,
+        CancellationToken cancellationToken = default)
     {
         var differences = metrics.ToDictionary(m => m, _ => new double[resamples], StringComparer.Ordinal);
         Parallel.For(
             0,
             resamples,
+            new ParallelOptions { CancellationToken = cancellationToken },
             () => new int[rows],
             (r, _, weights) =>
             {

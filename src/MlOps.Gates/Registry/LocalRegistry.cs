@@ -18,6 +18,7 @@ namespace MlOps.Gates.Registry;
 public sealed class LocalRegistry(string root, TimeProvider? time = null) : IModelRegistry
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StaleTemporary = TimeSpan.FromMinutes(10);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public string Root { get; } = Path.GetFullPath(root);
@@ -26,206 +27,254 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
 
     public ModelVersion Register(string name, VersionDraft draft, ChangeInfo change)
     {
-        RegistryNames.Model(name);
-        if (!File.Exists(draft.ArtifactPath))
+        return Guard(() =>
         {
-            throw new GatesInputException(ErrorCodes.FileNotFound, $"the artifact to register does not exist: {draft.ArtifactPath}");
-        }
+            RegistryNames.Model(name);
+            ArtifactFile.Require(draft.ArtifactPath);
 
-        var (hash, size) = StoreArtifact(draft.ArtifactPath);
-        using var _ = Lock(name);
-        var versions = VersionNumbers(name);
-        RecoverAudit(name, versions);
-        var number = versions.Count == 0 ? 1 : versions.Max() + 1;
-        var version = new ModelVersion
-        {
-            Name = name,
-            Version = number,
-            Created = _time.GetUtcNow(),
-            ArtifactSha256 = hash,
-            ArtifactSize = size,
-            ArtifactFileName = Path.GetFileName(draft.ArtifactPath),
-            Source = draft.Source ?? draft.ArtifactPath,
-            Git = draft.Git,
-            CiRunUrl = draft.CiRunUrl,
-            RegisteredBy = draft.RegisteredBy ?? change.By,
-            Params = draft.Params,
-            Metrics = draft.Metrics,
-            Datasets = draft.Datasets,
-            Gates = draft.Gates,
-            Tags = draft.Tags,
-            Description = draft.Description,
-        };
-        var path = VersionPath(name, number);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        AtomicFile.WriteNew(path, JsonSerializer.SerializeToUtf8Bytes(version, RegistryJson.Options));
-        Append(name, new AuditEntry { Sequence = 0, At = version.Created, Action = "register", Model = name, Version = number, By = change.By, Reason = change.Reason, Commit = change.Commit ?? draft.Git?.Commit });
-        return version;
+            var (hash, size) = StoreArtifact(draft.ArtifactPath);
+            using var _ = Lock(name);
+            var versions = VersionNumbers(name);
+            RecoverAudit(name, versions);
+            var number = versions.Count == 0 ? 1 : versions.Max() + 1;
+            var version = new ModelVersion
+            {
+                Name = name,
+                Version = number,
+                Created = _time.GetUtcNow(),
+                ArtifactSha256 = hash,
+                ArtifactSize = size,
+                ArtifactFileName = Path.GetFileName(draft.ArtifactPath),
+                Source = draft.Source ?? draft.ArtifactPath,
+                Git = draft.Git,
+                CiRunUrl = draft.CiRunUrl,
+                RegisteredBy = draft.RegisteredBy ?? change.By,
+                Params = draft.Params,
+                Metrics = draft.Metrics,
+                Datasets = draft.Datasets,
+                Gates = draft.Gates,
+                Tags = draft.Tags,
+                Description = draft.Description,
+            };
+            var path = VersionPath(name, number);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            AtomicFile.WriteNew(path, JsonSerializer.SerializeToUtf8Bytes(version, RegistryJson.Options));
+            Append(name, new AuditEntry { Sequence = 0, At = version.Created, Action = "register", Model = name, Version = number, By = change.By, Reason = change.Reason, Commit = change.Commit ?? draft.Git?.Commit });
+            return version;
+        });
     }
 
     public IReadOnlyList<string> Models()
     {
-        var models = Path.Combine(Root, "models");
-        return Directory.Exists(models)
-            ? Directory.EnumerateDirectories(models).Select(Path.GetFileName).OfType<string>().Where(n => VersionNumbers(n).Count > 0).Order(StringComparer.Ordinal).ToList()
-            : [];
+        return Guard(() =>
+        {
+            var models = Path.Combine(Root, "models");
+            return Directory.Exists(models)
+                ? Directory.EnumerateDirectories(models).Select(Path.GetFileName).OfType<string>().Where(n => VersionNumbers(n).Count > 0).Order(StringComparer.Ordinal).ToList()
+                : [];
+        });
     }
 
     public IReadOnlyList<ModelVersion> Versions(string name)
     {
-        RegistryNames.Model(name);
-        var aliases = Aliases(name);
-        return VersionNumbers(name).Order().Select(n => Read(name, n, aliases)).ToList();
+        return Guard(() =>
+        {
+            RegistryNames.Model(name);
+            var aliases = Aliases(name);
+            return VersionNumbers(name).Order().Select(n => Read(name, n, aliases)).ToList();
+        });
     }
 
     public ModelVersion Get(string name, int version)
     {
-        RegistryNames.Model(name);
-        if (!File.Exists(VersionPath(name, version)))
+        return Guard(() =>
         {
-            throw new GatesInputException(ErrorCodes.NotInRegistry, $"{name} has no version {version} in the registry {Root}");
-        }
+            RegistryNames.Model(name);
+            if (!File.Exists(VersionPath(name, version)))
+            {
+                throw new GatesInputException(ErrorCodes.NotInRegistry, $"{name} has no version {version} in the registry {Root}");
+            }
 
-        return Read(name, version, Aliases(name));
+            return Read(name, version, Aliases(name));
+        });
     }
 
     public ModelVersion? Resolve(string name, string alias)
     {
-        RegistryNames.Model(name);
-        var aliases = Aliases(name);
-        return aliases.TryGetValue(RegistryNames.Alias(alias), out var state) ? Read(name, state.Version, aliases) : null;
+        return Guard(() =>
+        {
+            RegistryNames.Model(name);
+            var aliases = Aliases(name);
+            return aliases.TryGetValue(RegistryNames.Alias(alias), out var state) ? Read(name, state.Version, aliases) : null;
+        });
     }
 
     public IReadOnlyDictionary<string, AliasState> Aliases(string name)
     {
-        var path = AliasesPath(name);
-        return File.Exists(path)
-            ? JsonSerializer.Deserialize<Dictionary<string, AliasState>>(File.ReadAllBytes(path), RegistryJson.Options) ?? []
-            : new Dictionary<string, AliasState>();
+        return Guard(() =>
+        {
+            var path = AliasesPath(name);
+            if (!File.Exists(path))
+            {
+                return new Dictionary<string, AliasState>();
+            }
+
+            var aliases = Parse<Dictionary<string, AliasState>>(path, "the aliases file");
+            foreach (var (alias, state) in aliases)
+            {
+                if (!Config.Names.IsValid(alias) || state is null || state.Version <= 0)
+                {
+                    throw new GatesInputException(ErrorCodes.RegistryCorrupt, $"{path}: the alias '{alias}' is not a valid entry (a name and a version number)");
+                }
+            }
+
+            return aliases;
+        });
     }
 
     public int? SetAlias(string name, string alias, int version, ChangeInfo change)
     {
-        RegistryNames.Model(name);
-        alias = RegistryNames.Alias(alias);
-        using var _ = Lock(name);
-        Get(name, version);
-        var aliases = new Dictionary<string, AliasState>(Aliases(name), StringComparer.Ordinal);
-        int? previous = aliases.TryGetValue(alias, out var state) ? state.Version : null;
-        var history = state?.Previous.ToList() ?? [];
-        if (previous is { } p && p != version)
+        return Guard(() =>
         {
-            history.Add(p);
-        }
+            RegistryNames.Model(name);
+            alias = RegistryNames.Alias(alias);
+            using var _ = Lock(name);
+            Get(name, version);
+            var aliases = new Dictionary<string, AliasState>(Aliases(name), StringComparer.Ordinal);
+            int? previous = aliases.TryGetValue(alias, out var state) ? state.Version : null;
+            var history = state?.Previous.ToList() ?? [];
+            if (previous is { } p && p != version)
+            {
+                history.Add(p);
+            }
 
-        aliases[alias] = new AliasState(version, history);
-        AtomicFile.WriteAllBytes(AliasesPath(name), JsonSerializer.SerializeToUtf8Bytes(aliases, RegistryJson.Options));
-        Append(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "promote", Model = name, Version = version, Alias = alias, Previous = previous, By = change.By, Reason = change.Reason, Commit = change.Commit });
-        return previous;
+            aliases[alias] = new AliasState(version, history);
+            AtomicFile.WriteAllBytes(AliasesPath(name), JsonSerializer.SerializeToUtf8Bytes(aliases, RegistryJson.Options));
+            Append(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "promote", Model = name, Version = version, Alias = alias, Previous = previous, By = change.By, Reason = change.Reason, Commit = change.Commit });
+            return previous;
+        });
     }
 
     public int Rollback(string name, string alias, ChangeInfo change)
     {
-        RegistryNames.Model(name);
-        alias = RegistryNames.Alias(alias);
-        using var _ = Lock(name);
-        var aliases = new Dictionary<string, AliasState>(Aliases(name), StringComparer.Ordinal);
-        if (!aliases.TryGetValue(alias, out var state) || state.Previous.Count == 0)
+        return Guard(() =>
         {
-            throw new GatesInputException(ErrorCodes.NothingToRollBack, $"{name}@{alias} has no previous version to roll back to");
-        }
+            RegistryNames.Model(name);
+            alias = RegistryNames.Alias(alias);
+            using var _ = Lock(name);
+            var aliases = new Dictionary<string, AliasState>(Aliases(name), StringComparer.Ordinal);
+            if (!aliases.TryGetValue(alias, out var state) || state.Previous.Count == 0)
+            {
+                throw new GatesInputException(ErrorCodes.NothingToRollBack, $"{name}@{alias} has no previous version to roll back to");
+            }
 
-        var restored = state.Previous[^1];
-        aliases[alias] = new AliasState(restored, state.Previous.Take(state.Previous.Count - 1).ToList());
-        AtomicFile.WriteAllBytes(AliasesPath(name), JsonSerializer.SerializeToUtf8Bytes(aliases, RegistryJson.Options));
-        Append(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "rollback", Model = name, Version = restored, Alias = alias, Previous = state.Version, By = change.By, Reason = change.Reason, Commit = change.Commit });
-        return restored;
+            var restored = state.Previous[^1];
+            aliases[alias] = new AliasState(restored, state.Previous.Take(state.Previous.Count - 1).ToList());
+            AtomicFile.WriteAllBytes(AliasesPath(name), JsonSerializer.SerializeToUtf8Bytes(aliases, RegistryJson.Options));
+            Append(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "rollback", Model = name, Version = restored, Alias = alias, Previous = state.Version, By = change.By, Reason = change.Reason, Commit = change.Commit });
+            return restored;
+        });
     }
 
     public void SetTag(string name, int version, string key, string value, ChangeInfo change)
     {
-        RegistryNames.Model(name);
-        using var _ = Lock(name);
-        var current = Get(name, version);
-        var tags = new Dictionary<string, string>(current.Tags, StringComparer.Ordinal) { [key] = value };
-        WriteMeta(name, version, new VersionMeta(tags, current.Description, current.Archived));
-        Append(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "tag", Model = name, Version = version, Reason = $"{key}={value}", By = change.By, Commit = change.Commit });
+        Guard(() =>
+        {
+            RegistryNames.Model(name);
+            using var _ = Lock(name);
+            var current = Get(name, version);
+            var tags = new Dictionary<string, string>(current.Tags, StringComparer.Ordinal) { [key] = value };
+            WriteMeta(name, version, new VersionMeta(tags, current.Description, current.Archived));
+            Append(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "tag", Model = name, Version = version, Reason = $"{key}={value}", By = change.By, Commit = change.Commit });
+        });
     }
 
     public void Archive(string name, int version, ChangeInfo change)
     {
-        RegistryNames.Model(name);
-        using var _ = Lock(name);
-        var current = Get(name, version);
-        var holders = current.Aliases.Where(a => a != "archived").ToList();
-        if (holders.Count > 0)
+        Guard(() =>
         {
-            throw new GatesInputException(ErrorCodes.PromotionRefused, $"{name} version {version} is still {string.Join(" and ", holders)}; promote another version there before archiving it");
-        }
+            RegistryNames.Model(name);
+            using var _ = Lock(name);
+            var current = Get(name, version);
+            var holders = current.Aliases.Where(a => a != "archived").ToList();
+            if (holders.Count > 0)
+            {
+                throw new GatesInputException(ErrorCodes.PromotionRefused, $"{name} version {version} is still {string.Join(" and ", holders)}; promote another version there before archiving it");
+            }
 
-        WriteMeta(name, version, new VersionMeta(current.Tags, current.Description, Archived: true));
-        Append(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "archive", Model = name, Version = version, By = change.By, Reason = change.Reason, Commit = change.Commit });
+            WriteMeta(name, version, new VersionMeta(current.Tags, current.Description, Archived: true));
+            Append(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "archive", Model = name, Version = version, By = change.By, Reason = change.Reason, Commit = change.Commit });
+        });
     }
 
     public void Download(string name, int version, string destination)
     {
-        var record = Get(name, version);
-        var problem = Verify(name, version);
-        if (problem is not null)
+        Guard(() =>
         {
-            throw new GatesInputException(ErrorCodes.ArtifactChanged, problem);
-        }
+            var record = Get(name, version);
+            var problem = Verify(name, version);
+            if (problem is not null)
+            {
+                throw new GatesInputException(ErrorCodes.ArtifactChanged, problem);
+            }
 
-        var target = Directory.Exists(destination) ? Path.Combine(destination, record.ArtifactFileName) : destination;
-        AtomicFile.Copy(ArtifactPath(record.ArtifactSha256), target);
+            var target = DownloadTarget.Resolve(destination, record.ArtifactFileName, VersionPath(name, version));
+            AtomicFile.Copy(ArtifactPath(record.ArtifactSha256), target);
+        });
     }
 
     public string? Verify(string name, int version)
     {
-        var record = Get(name, version);
-        var path = ArtifactPath(record.ArtifactSha256);
-        if (!File.Exists(path))
+        return Guard(() =>
         {
-            return $"{name} version {version}: its artifact {record.ArtifactSha256} is missing from {Root}";
-        }
+            var record = Get(name, version);
+            var path = ArtifactPath(record.ArtifactSha256);
+            if (!File.Exists(path))
+            {
+                return $"{name} version {version}: its artifact {record.ArtifactSha256} is missing from {Root}";
+            }
 
-        var (hash, size) = Hash(path);
-        return hash == record.ArtifactSha256 && size == record.ArtifactSize
-            ? null
-            : $"{name} version {version}: its artifact changed on disk (SHA-256 {hash}, {size} bytes; registered {record.ArtifactSha256}, {record.ArtifactSize} bytes)";
+            var (hash, size) = Hash(path);
+            return hash == record.ArtifactSha256 && size == record.ArtifactSize
+                ? null
+                : $"{name} version {version}: its artifact changed on disk (SHA-256 {hash}, {size} bytes; registered {record.ArtifactSha256}, {record.ArtifactSize} bytes)";
+        });
     }
 
     public IReadOnlyList<AuditEntry> Audit(string name)
     {
-        RegistryNames.Model(name);
-        var path = AuditPath(name);
-        if (!File.Exists(path))
+        return Guard(() =>
         {
-            return [];
-        }
-
-        var entries = new List<AuditEntry>();
-        foreach (var line in File.ReadLines(path))
-        {
-            // A writer killed mid-line leaves a fragment the next writer ends; it is not an entry.
-            if (line.Length == 0 || line[^1] != '}')
+            RegistryNames.Model(name);
+            var path = AuditPath(name);
+            if (!File.Exists(path))
             {
-                continue;
+                return [];
             }
 
-            try
+            var entries = new List<AuditEntry>();
+            foreach (var line in File.ReadLines(path))
             {
-                if (JsonSerializer.Deserialize<AuditEntry>(line, RegistryJson.Line) is { } entry)
+                // A writer killed mid-line leaves a fragment the next writer ends; it is not an entry.
+                if (line.Length == 0 || line[^1] != '}')
                 {
-                    entries.Add(entry);
+                    continue;
+                }
+
+                try
+                {
+                    if (JsonSerializer.Deserialize<AuditEntry>(line, RegistryJson.Line) is { } entry)
+                    {
+                        entries.Add(entry);
+                    }
+                }
+                catch (JsonException)
+                {
                 }
             }
-            catch (JsonException)
-            {
-            }
-        }
 
-        return entries;
+            return entries;
+        });
     }
 
     /// <summary>
@@ -244,16 +293,49 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
 
     private ModelVersion Read(string name, int version, IReadOnlyDictionary<string, AliasState> aliases)
     {
-        var record = JsonSerializer.Deserialize<ModelVersion>(File.ReadAllBytes(VersionPath(name, version)), RegistryJson.Options)
-            ?? throw new GatesInputException(ErrorCodes.RegistryUnavailable, $"{VersionPath(name, version)} is empty");
+        var path = VersionPath(name, version);
+        if (!File.Exists(path))
+        {
+            var holders = aliases.Where(a => a.Value.Version == version).Select(a => a.Key).ToList();
+            throw new GatesInputException(ErrorCodes.RegistryCorrupt, holders.Count > 0
+                ? $"{AliasesPath(name)}: the alias '{holders[0]}' points at version {version}, which is not in the registry ({path} is missing)"
+                : $"{path} is missing");
+        }
+
+        var record = Parse<ModelVersion>(path, "the version record");
+        if (record.Name != name || record.Version != version || !IsSha256(record.ArtifactSha256) || !DownloadTarget.IsPlainFileName(record.ArtifactFileName))
+        {
+            throw new GatesInputException(ErrorCodes.RegistryCorrupt, $"{path}: the version record does not describe {name} version {version} with a SHA-256 and a plain file name; it was changed by hand or by another tool");
+        }
+
         var metaPath = MetaPath(name, version);
-        if (File.Exists(metaPath) && JsonSerializer.Deserialize<VersionMeta>(File.ReadAllBytes(metaPath), RegistryJson.Options) is { } meta)
+        if (File.Exists(metaPath) && Parse<VersionMeta>(metaPath, "the version's tags and description") is { } meta)
         {
             record = record with { Tags = meta.Tags, Description = meta.Description, Archived = meta.Archived };
         }
 
         return record with { Aliases = aliases.Where(a => a.Value.Version == version).Select(a => a.Key).Order(StringComparer.Ordinal).ToList() };
     }
+
+    /// <summary>A registry file read as untrusted input: anything but the expected JSON is a positioned error naming the file.</summary>
+    private static T Parse<T>(string path, string what)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), RegistryJson.Options)
+                ?? throw new GatesInputException(ErrorCodes.RegistryCorrupt, $"{path}: {what} is empty (null)", new Results.SourceLocation(path, 1, 1));
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            throw new GatesInputException(ErrorCodes.RegistryCorrupt, $"{path}: {what} is not valid: {e.Message}", new Results.SourceLocation(path, line, column), e);
+        }
+    }
+
+    private static bool IsSha256(string? text) =>
+        text is { Length: 64 } && text.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 
     private void WriteMeta(string name, int version, VersionMeta meta) =>
         AtomicFile.WriteAllBytes(MetaPath(name, version), JsonSerializer.SerializeToUtf8Bytes(meta, RegistryJson.Options));
@@ -287,6 +369,7 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
     {
         var directory = Path.Combine(Root, "artifacts");
         Directory.CreateDirectory(directory);
+        RemoveStaleTemporaries(directory);
         var temporary = Path.Combine(directory, $".incoming.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -318,6 +401,50 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
             }
         }
     }
+
+    /// <summary>
+    /// A writer killed mid-copy leaves its temporary file behind; one no one has written to for a while is such a
+    /// leftover (a live copy writes to it constantly), and the next writer removes it.
+    /// </summary>
+    private void RemoveStaleTemporaries(string directory)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        foreach (var stale in Directory.EnumerateFiles(directory, ".incoming.*.tmp"))
+        {
+            try
+            {
+                if (now - File.GetLastWriteTimeUtc(stale) > StaleTemporary)
+                {
+                    File.Delete(stale);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Turns the environment's refusals (a read-only disk, no permission, a full disk) into one clear error at once,
+    /// instead of a wait on a lock that no one holds or an internal error.
+    /// </summary>
+    private T Guard<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && IoErrors.IsEnvironment(e)))
+        {
+            throw new GatesInputException(ErrorCodes.RegistryNotWritable, $"the registry at {Root} cannot be used: {IoErrors.Describe(e)}", null, e);
+        }
+    }
+
+    private void Guard(Action action) => Guard(() =>
+    {
+        action();
+        return 0;
+    });
 
     internal static (string Hash, long Size) Hash(string path)
     {

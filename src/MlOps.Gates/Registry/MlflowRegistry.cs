@@ -32,10 +32,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
     public ModelVersion Register(string name, VersionDraft draft, ChangeInfo change)
     {
         RegistryNames.Model(name);
-        if (!File.Exists(draft.ArtifactPath))
-        {
-            throw new GatesInputException(ErrorCodes.FileNotFound, $"the artifact to register does not exist: {draft.ArtifactPath}");
-        }
+        ArtifactFile.Require(draft.ArtifactPath);
 
         var (hash, size) = LocalRegistry.Hash(draft.ArtifactPath);
         Call(() =>
@@ -218,7 +215,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
             throw new GatesInputException(ErrorCodes.ArtifactChanged, problem);
         }
 
-        var target = Directory.Exists(destination) ? Path.Combine(destination, record.ArtifactFileName) : destination;
+        var target = DownloadTarget.Resolve(destination, record.ArtifactFileName, $"{name} version {version}");
         if (!MlflowArtifacts.IsProxied(record.Source))
         {
             AtomicFile.Copy(LocalPath(record.Source)!, target);

@@ -22,6 +22,11 @@ internal sealed class RegistryLock : IDisposable
             {
                 return new RegistryLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
             }
+            catch (IOException e) when (IoErrors.IsEnvironment(e))
+            {
+                // A read-only or full disk is not a lock someone holds: waiting would not help.
+                throw;
+            }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
                 Thread.Sleep(random.Next(2, 15));

@@ -14,7 +14,7 @@ internal static class DriftRunner
     public const string MissingColumnCode = "MLG4003";
     public const string EmptyColumnCode = "MLG4004";
 
-    public static GateResult Run(DriftGate gate, IProgress<RunProgress>? progress)
+    public static GateResult Run(DriftGate gate, IProgress<RunProgress>? progress, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
         progress?.Report(new RunProgress(gate.Name, $"reading {gate.Reference.DisplayPath} and {gate.Current.DisplayPath}", 0, 0, 0));
@@ -50,10 +50,11 @@ internal static class DriftRunner
         }
 
         // Columns are independent: test them on every core, keeping the file's column order.
+        cancellationToken.ThrowIfCancellationRequested();
         var tested = new ColumnDriftResult[pairs.Count];
         try
         {
-            Parallel.For(0, pairs.Count, i =>
+            Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
                 var (r, c) = pairs[i];
                 var (test, threshold) = gate.PerColumn.TryGetValue(r.Name, out var own) ? (own.Test ?? gate.Test, own.Threshold ?? gate.Threshold) : (gate.Test, gate.Threshold);

@@ -14,14 +14,15 @@ namespace MlOps.Gates.Running;
 /// </summary>
 internal static class EvaluateRunner
 {
-    public static GateResult Run(EvaluateGate gate, IProgress<RunProgress>? progress, RegistrySettings? registry = null)
+    public static GateResult Run(EvaluateGate gate, IProgress<RunProgress>? progress, RegistrySettings? registry = null, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
         progress?.Report(new RunProgress(gate.Name, $"evaluating {gate.Model?.DisplayPath ?? gate.Data.DisplayPath}", 0, 0, 0));
         using var fetched = FetchBaseline(gate, registry);
         gate = fetched.Gate;
         var (truth, candidate, baseline) = Load(gate);
-        var outcome = Evaluator.Evaluate(truth, candidate, baseline, gate.Settings);
+        cancellationToken.ThrowIfCancellationRequested();
+        var outcome = Evaluator.Evaluate(truth, candidate, baseline, gate.Settings, cancellationToken);
         var checks = new List<CheckResult>();
         foreach (var metric in outcome.Metrics.Where(m => m.Verdict is not null))
         {

@@ -32,13 +32,13 @@ public sealed class GateRunner(TimeProvider? time = null)
         foreach (var gate in config.Gates.OfType<DriftGate>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results[gate] = DriftRunner.Run(gate, progress);
+            results[gate] = DriftRunner.Run(gate, progress, cancellationToken);
         }
 
         foreach (var gate in config.Gates.OfType<EvaluateGate>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results[gate] = EvaluateRunner.Run(gate, progress, config.Registry);
+            results[gate] = EvaluateRunner.Run(gate, progress, config.Registry, cancellationToken);
         }
 
         return new RunResult
