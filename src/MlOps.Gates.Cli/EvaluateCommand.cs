@@ -196,7 +196,9 @@ internal static class EvaluateCommand
         var full = Path.GetFullPath(path);
         if (!System.IO.File.Exists(full))
         {
-            throw new GatesInputException(Directory.Exists(full) ? ErrorCodes.DataPathIsDirectory : ErrorCodes.DataFileNotFound, $"{option}: data file not found: {path}", new SourceLocation(path));
+            throw Directory.Exists(full)
+                ? new GatesInputException(ErrorCodes.DataPathIsDirectory, $"{option}: {path} is a folder, not a data file", new SourceLocation(path))
+                : new GatesInputException(ErrorCodes.DataFileNotFound, $"{option}: data file not found: {path}", new SourceLocation(path));
         }
 
         return DataOptions.FromPath(full);

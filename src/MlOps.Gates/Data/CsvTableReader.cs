@@ -66,9 +66,14 @@ public sealed partial class CsvTableReader : TableReader
             {
                 throw Utf8Error(options);
             }
+            catch (ArgumentException e) when (DuplicateColumnPattern().Match(e.Message) is { Success: true } duplicate)
+            {
+                // Sep lists every place of the name, which for a wide file is kilobytes of text.
+                throw new GatesInputException(ErrorCodes.BadHeader, $"{options.DisplayPath}: column '{Clip(duplicate.Groups[1].Value)}' appears {duplicate.Groups[2].Value} times in the header", new SourceLocation(options.DisplayPath, 1, 1), e);
+            }
             catch (ArgumentException e)
             {
-                throw new GatesInputException(ErrorCodes.BadHeader, $"{options.DisplayPath}: {e.Message}", new SourceLocation(options.DisplayPath, 1, 1), e);
+                throw new GatesInputException(ErrorCodes.BadHeader, $"{options.DisplayPath}: {Clip(e.Message)}", new SourceLocation(options.DisplayPath, 1, 1), e);
             }
 
             var columns = ReadHeader(options, sep);
@@ -311,6 +316,11 @@ public sealed partial class CsvTableReader : TableReader
             $"{options.DisplayPath}: invalid UTF-8 at byte {offset} (set encoding: on the dataset if the file is not UTF-8)",
             new SourceLocation(options.DisplayPath, line, column));
     }
+
+    [GeneratedRegex(@"Col name '(.*?)' found (\d+) times")]
+    private static partial Regex DuplicateColumnPattern();
+
+    private static string Clip(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
     [GeneratedRegex(@"lines \[(\d+)\.\.(\d+)\]")]
     private static partial Regex LinesPattern();

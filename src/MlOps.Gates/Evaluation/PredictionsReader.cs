@@ -204,12 +204,18 @@ public static class PredictionsReader
 
                 return new ModelOutput { PredictedClass = classes, Probabilities = probabilities };
             default:
-                if (read.Predicted is null)
+                if (read.Predicted is not null)
                 {
-                    throw new GatesInputException(ErrorCodes.MissingColumn, $"{source}: a regression evaluation needs the predicted value's column (predicted)", file.DeclaredAt);
+                    return new ModelOutput { Value = read.Predicted.ToNumbers(file.DisplayPath) };
                 }
 
-                return new ModelOutput { Value = read.Predicted.ToNumbers(file.DisplayPath) };
+                // ML.NET's regression trainers put their prediction in Score: a lone score is the predicted value.
+                if (read.Score is not null)
+                {
+                    return new ModelOutput { Value = read.Score.Numbers.ToArray() };
+                }
+
+                throw new GatesInputException(ErrorCodes.MissingColumn, $"{source}: a regression evaluation needs the predicted value's column (predicted, or ML.NET's Score)", file.DeclaredAt);
         }
     }
 
