@@ -13,7 +13,7 @@ public sealed class EvaluateBadInputTests(EvaluationModelsFixture models) : ICla
 
     private GatesInputException Fails(string gate)
     {
-        var config = _dir.Write("mlops-gates.yml", "gates:\n" + gate);
+        var config = _dir.Write("mlops-gates.yml", "allow_outside: true # the fixtures are beside the test binaries\ngates:\n" + gate);
         return Assert.Throws<GatesInputException>(() => new GateRunner().Run(GatesConfigLoader.Load(config)));
     }
 

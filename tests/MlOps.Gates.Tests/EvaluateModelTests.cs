@@ -14,7 +14,7 @@ public sealed class EvaluateModelTests(EvaluationModelsFixture models) : IClassF
 
     private GateResult Run(string gate)
     {
-        var config = _dir.Write("mlops-gates.yml", "gates:\n" + gate);
+        var config = _dir.Write("mlops-gates.yml", "allow_outside: true # the fixtures are beside the test binaries\ngates:\n" + gate);
         return new GateRunner().Run(GatesConfigLoader.Load(config)).Gates.Single();
     }
 

@@ -21,7 +21,7 @@ public sealed class EvaluatePredictionsTests : IDisposable
 
     private RunResult Run(string gate)
     {
-        var config = _dir.Write("mlops-gates.yml", "gates:\n" + gate);
+        var config = _dir.Write("mlops-gates.yml", "allow_outside: true # the fixtures are beside the test binaries\ngates:\n" + gate);
         return new GateRunner().Run(GatesConfigLoader.Load(config));
     }
 

@@ -13,6 +13,18 @@ internal sealed class ConfigDiagnostics(string file)
 
     public IReadOnlyList<Finding> Errors => _errors;
 
+    /// <summary>Where the file's inputs may be read from; set once the file's own <c>allow_outside</c> is read.</summary>
+    public InputPaths Inputs { get; set; } = InputPaths.Unrestricted;
+
+    /// <summary>Reports an input path (data, suite, model, templates) that leaves the repository without leave.</summary>
+    public void RequireInside(string fullPath, string what, YamlNode node)
+    {
+        if (Inputs.Problem(fullPath) is { } problem)
+        {
+            Error(ErrorCodes.OutsideRepository, $"{what} '{fullPath}' may not be read: {problem}", node);
+        }
+    }
+
     public bool HasErrors => _errors.Count > 0;
 
     public SourceLocation At(YamlNode node) => At(node.Start);

@@ -35,6 +35,7 @@ internal static class DriftGateReader
         if (map.String("model") is { } modelText)
         {
             model = Path.GetFullPath(Path.Combine(baseDirectory, modelText));
+            diagnostics.RequireInside(model, $"{context}: model", map.Get("model")!);
             if (!File.Exists(model))
             {
                 diagnostics.Error(ErrorCodes.FileNotFound, $"{context}: model '{modelText}' not found", map.Get("model")!);

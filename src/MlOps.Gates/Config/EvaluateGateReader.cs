@@ -160,6 +160,7 @@ internal static class EvaluateGateReader
         }
 
         var path = Path.GetFullPath(Path.Combine(baseDirectory, text));
+        diagnostics.RequireInside(path, $"{context}: {key}", node);
         if (!File.Exists(path))
         {
             diagnostics.Error(ErrorCodes.FileNotFound, $"{context}: {key} '{text}' not found (looked in {path})", node);

@@ -38,6 +38,7 @@ public static class GatesConfigLoader
             throw new InvalidOperationException("unreachable");
         }
 
+        diagnostics.Inputs = new InputPaths(InputPaths.RepositoryRoot(baseDirectory), map.Bool("allow_outside") ?? false);
         var version = map.Long("version");
         if (version is not null and not 1)
         {
@@ -198,6 +199,8 @@ public static class GatesConfigLoader
             diagnostics.Error(ErrorCodes.FileNotFound, $"{context}: data file '{path}' not found (looked in {fullPath})", pathNode);
         }
 
+        diagnostics.RequireInside(fullPath, $"{context}: data file", pathNode);
+
         var format = map?.Choice("format", Formats) ?? DatasetOptions.FormatFromExtension(path);
         char? delimiter = null;
         if (map?.String("delimiter", false, "sep", "separator") is { } delimiterText)
@@ -286,6 +289,7 @@ public static class GatesConfigLoader
         if (suite is not null)
         {
             var suitePath = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, suite));
+            diagnostics.RequireInside(suitePath, $"{context}: suite file", map.Get("suite")!);
             if (!File.Exists(suitePath))
             {
                 diagnostics.Error(ErrorCodes.FileNotFound, $"{context}: suite file '{suite}' not found", map.Get("suite")!);
@@ -444,6 +448,7 @@ public static class GatesConfigLoader
         if (map.String("templates") is { } templates)
         {
             var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, templates));
+            diagnostics.RequireInside(full, "reports: templates folder", map.Get("templates")!);
             if (!Directory.Exists(full))
             {
                 diagnostics.Error(ErrorCodes.FileNotFound, $"reports: templates folder '{templates}' not found", map.Get("templates")!);

@@ -39,9 +39,9 @@ public sealed class HostileInputTests : IDisposable
         var fifo = Path.Combine(_dir.Path, "data.csv");
         var made = System.Diagnostics.Process.Start("mkfifo", fifo)!;
         made.WaitForExit();
-        using var writer = Task.Run(() =>
+        // Opening a FIFO for writing blocks until a reader comes: the check opens it, sees it cannot seek, and refuses it.
+        var writer = new Thread(() =>
         {
-            // Opening a FIFO for writing blocks until a reader comes; the reader may refuse before reading.
             try
             {
                 using var stream = new FileStream(fifo, FileMode.Open, FileAccess.Write);
@@ -51,6 +51,7 @@ public sealed class HostileInputTests : IDisposable
             {
             }
         });
+        writer.Start();
 
         var result = Cli.Run("check", fifo, "--suite", Suite(), "-r", Reports, "--no-progress");
 
@@ -58,6 +59,7 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("error MLG3019:", result.Err, StringComparison.Ordinal);
         Assert.Contains("is a pipe or a device, not a regular file", result.Err, StringComparison.Ordinal);
         AssertNoInternalError(result);
+        Assert.True(writer.Join(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
