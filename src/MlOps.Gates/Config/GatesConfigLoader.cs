@@ -144,6 +144,11 @@ public static class GatesConfigLoader
             var message = e.InnerException?.Message ?? e.Message;
             throw new GatesInputException(ErrorCodes.YamlSyntax, $"invalid YAML: {StripPosition(message)}", diagnostics.At(e.Start), e);
         }
+        catch (ArgumentException e) when (parser is not null)
+        {
+            // YamlDotNet's node builder refuses some malformed structures this way (a key with no text, say).
+            throw new GatesInputException(ErrorCodes.YamlSyntax, $"invalid YAML: {e.Message.Split(" (Parameter", 2)[0]}", diagnostics.At(parser.LastMark), e);
+        }
         catch (InvalidOperationException e) when (parser is not null)
         {
             // YamlDotNet's scanner gives up this way on some unclosed flow collections ("{path: g.csv" then a new key).
