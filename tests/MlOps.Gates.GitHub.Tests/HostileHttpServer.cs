@@ -9,44 +9,25 @@ namespace MlOps.Gates.GitHub.Tests;
 /// </summary>
 internal sealed class HostileHttpServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stop = new();
+    private readonly HttpListener _listener;
     private readonly Func<HttpListenerContext, int, Task> _handle;
     private int _requests;
 
     public HostileHttpServer(Func<HttpListenerContext, int, Task> handle)
     {
         _handle = handle;
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = Random.Shared.Next(20_000, 60_000);
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                _listener.Start();
-                BaseUrl = $"http://127.0.0.1:{port}";
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 20)
-            {
-            }
-        }
-
+        (_listener, BaseUrl) = MlOps.Gates.Tests.JsonTestServer.Start();
         _ = Task.Run(Serve);
     }
 
-    public string BaseUrl { get; } = string.Empty;
+    public string BaseUrl { get; }
 
     public string ApiUrl => BaseUrl + "/api/v3";
 
     public int Requests => Volatile.Read(ref _requests);
 
-    public CancellationToken Stopping => _stop.Token;
-
     public void Dispose()
     {
-        _stop.Cancel();
         _listener.Stop();
         _listener.Close();
     }

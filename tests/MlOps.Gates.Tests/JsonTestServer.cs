@@ -37,7 +37,8 @@ internal abstract class JsonTestServer : IDisposable
     /// <summary>Answers a request whose body is not JSON (a file upload or download), or returns null to leave it to <see cref="Handle"/>.</summary>
     protected virtual (int Status, byte[] Body)? HandleBytes(string method, string path, byte[] body) => null;
 
-    private static (HttpListener, string) Start()
+    /// <summary>A listener on a free local port, and its address; other test servers start theirs here too.</summary>
+    internal static (HttpListener, string) Start()
     {
         for (var attempt = 0; ; attempt++)
         {
