@@ -16,8 +16,10 @@ internal static class CheckCommand
         var failOn = CommonOptions.FailOn();
         var logFormat = CommonOptions.LogFormat();
         var noProgress = CommonOptions.NoProgress();
+        var ci = new CiOptions();
         var command = new Command("check", "Run one suite of checks over one dataset.") { suite, reportDir, failOn, logFormat, noProgress };
         data.AddTo(command);
+        ci.AddTo(command);
         command.SetAction(parse =>
         {
             var format = parse.GetValue(logFormat);
@@ -33,7 +35,7 @@ internal static class CheckCommand
                     var suitePath = parse.GetValue(suite)!;
                     var config = GatesConfigLoader.LoadSuite(suitePath, dataset, Environment.CurrentDirectory);
                     var reportDirectory = Path.GetFullPath(parse.GetValue(reportDir) ?? config.Reports.Directory);
-                    return RunOutcome.RunAndFinish(app, config, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format, parse.GetValue(noProgress));
+                    return RunOutcome.RunAndFinish(app, config, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format, parse.GetValue(noProgress), ci: ci.Read(parse, app, format));
                 },
                 format);
         });

@@ -31,6 +31,8 @@ internal static class DriftCommand
             reference, current, model, columns, exclude, stattest, threshold, perColumn, share, correction, reportDir, failOn, logFormat, noProgress,
         };
         command.Subcommands.Add(SnapshotCommand(app));
+        var ci = new CiOptions();
+        ci.AddTo(command);
         command.SetAction(parse =>
         {
             var format = parse.GetValue(logFormat);
@@ -79,7 +81,7 @@ internal static class DriftCommand
                     };
                     var config = new GatesConfig { BaseDirectory = Environment.CurrentDirectory, Gates = [gate] };
                     var reportDirectory = Path.GetFullPath(parse.GetValue(reportDir) ?? config.Reports.Directory);
-                    return RunOutcome.RunAndFinish(app, config, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format, parse.GetValue(noProgress));
+                    return RunOutcome.RunAndFinish(app, config, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format, parse.GetValue(noProgress), ci: ci.Read(parse, app, format));
                 },
                 format);
         });

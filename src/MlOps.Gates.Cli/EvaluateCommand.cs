@@ -45,6 +45,8 @@ internal static class EvaluateCommand
             model, predictions, data, label, task, baseline, positive, predicted, score, probability, slices, minSliceSize, metrics, absolute, relative,
             significant, margin, onMissing, resamples, seed, confidence, inputs, outputs, reportDir, failOn, logFormat, noProgress,
         };
+        var ci = new CiOptions();
+        ci.AddTo(command);
         command.SetAction(parse =>
         {
             var format = parse.GetValue(logFormat);
@@ -117,7 +119,7 @@ internal static class EvaluateCommand
                     };
                     var config = new GatesConfig { BaseDirectory = Environment.CurrentDirectory, Gates = [gate] };
                     var reportDirectory = Path.GetFullPath(parse.GetValue(reportDir) ?? config.Reports.Directory);
-                    return RunOutcome.RunAndFinish(app, config, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format, parse.GetValue(noProgress));
+                    return RunOutcome.RunAndFinish(app, config, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format, parse.GetValue(noProgress), ci: ci.Read(parse, app, format));
                 },
                 format);
         });

@@ -27,20 +27,18 @@ internal static class RunCommand
         var artifact = new Option<string?>("--artifact") { Description = "The model file the run gates, to register when the gates pass." };
         var promoteTo = new Option<string?>("--promote-to") { Description = "Then promote the new version to this alias (staging, production, ...) if its promotion policy allows." };
         var reason = new Option<string?>("--reason") { Description = "Why, for the registry's audit log." };
-        var ci = CommonOptions.Ci();
-        var comment = new Option<bool>("--comment") { Description = "GitHub: keep one sticky pull-request comment with the report (default true).", DefaultValueFactory = _ => true };
-        var checkRun = new Option<bool>("--check-run") { Description = "GitHub: also create a check run with the findings as annotations." };
-        var annotations = new Option<int>("--annotations") { Description = "GitHub: annotations of each kind to show (default 10, GitHub's limit a step).", DefaultValueFactory = _ => 10 }.Within(0, 1_000);
+        var ci = new CiOptions();
         var command = new Command("run", "Run every gate in the gates file and write the reports.")
         {
-            config, reportDir, failOn, logFormat, noProgress, stamp, register, artifact, promoteTo, reason, ci, comment, checkRun, annotations,
+            config, reportDir, failOn, logFormat, noProgress, stamp, register, artifact, promoteTo, reason,
         };
+        ci.AddTo(command);
         command.SetAction(parse =>
         {
             var format = parse.GetValue(logFormat);
             return app.Guard(
                 () => Execute(app, parse.GetValue(config)!, parse.GetValue(reportDir), parse.GetValue(failOn), format, parse.GetValue(noProgress), parse.GetValue(stamp), (parse.GetValue(register), parse.GetValue(artifact), parse.GetValue(promoteTo), parse.GetValue(reason)),
-                    CiSettings.Detect(parse.GetValue(ci) ?? (format == LogFormat.MSBuild ? "none" : null), app.Variables, new GitHub.GitHubOptions(parse.GetValue(comment), parse.GetValue(checkRun), Math.Clamp(parse.GetValue(annotations), 0, 50)))),
+                    ci.Read(parse, app, format)),
                 format);
         });
         return command;

@@ -44,7 +44,7 @@ internal static class RunOutcome
             case CiMode.Azure:
                 foreach (var finding in findings)
                 {
-                    app.Output.WriteLine(GitHub.AzureCommands.Issue(finding, run.BaseDirectory));
+                    app.Output.WriteLine(GitHub.AzureCommands.Issue(finding, run.BaseDirectory, app.Variables("BUILD_SOURCESDIRECTORY") is { Length: > 0 } sources ? sources : null));
                 }
 
                 if (written.FirstOrDefault(f => f.EndsWith(".md", StringComparison.Ordinal)) is { } summary)

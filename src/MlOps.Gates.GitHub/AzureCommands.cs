@@ -6,10 +6,10 @@ namespace MlOps.Gates.GitHub;
 /// <summary>Azure Pipelines logging commands: <c>##vso[task.logissue ...]</c> per finding and the Markdown report as a build summary.</summary>
 public static class AzureCommands
 {
-    public static string Issue(Finding finding, string baseDirectory)
+    public static string Issue(Finding finding, string baseDirectory, string? sourcesDirectory = null)
     {
         var properties = new List<string> { "type=" + (finding.Severity == Severity.Error ? "error" : "warning") };
-        if (FindingPlace.Of(finding, baseDirectory) is var (file, line, column))
+        if (FindingPlace.Of(finding, baseDirectory, sourcesDirectory) is var (file, line, column))
         {
             properties.Add("sourcepath=" + Escape(file));
             if (line > 0)

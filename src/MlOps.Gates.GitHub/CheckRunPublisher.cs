@@ -11,13 +11,13 @@ public static class CheckRunPublisher
 {
     public const int Batch = 50;
 
-    public static long Publish(IGitHubClient client, string repository, string headSha, RunResult run, string summaryMarkdown, string baseDirectory)
+    public static long Publish(IGitHubClient client, string repository, string headSha, RunResult run, string summaryMarkdown, string baseDirectory, string? workspace = null)
     {
         var (owner, name) = GitHubApi.Split(repository);
         var annotations = run.Findings
             .Where(f => f.Location is { Line: > 0 })
             .OrderByDescending(f => f.Severity)
-            .Select(f => Annotation(f, baseDirectory))
+            .Select(f => Annotation(f, baseDirectory, workspace)).OfType<NewCheckRunAnnotation>()
             .ToList();
         var conclusion = run.Status switch
         {
@@ -44,11 +44,15 @@ public static class CheckRunPublisher
         return created.Id;
     }
 
-    private static NewCheckRunAnnotation Annotation(Finding finding, string baseDirectory)
+    /// <summary>A check-run annotation, or null for a finding GitHub cannot attach to a file of the checkout.</summary>
+    private static NewCheckRunAnnotation? Annotation(Finding finding, string baseDirectory, string? workspace)
     {
-        var location = finding.Location!;
-        var path = (Path.IsPathRooted(location.File) ? Path.GetRelativePath(baseDirectory, location.File) : location.File).Replace('\\', '/');
+        if (FindingPlace.Of(finding, baseDirectory, workspace) is not var (path, line, _))
+        {
+            return null;
+        }
+
         var level = finding.Severity == Severity.Error ? CheckAnnotationLevel.Failure : CheckAnnotationLevel.Warning;
-        return new NewCheckRunAnnotation(path, location.Line, location.Line, level, finding.Message) { Title = finding.Code };
+        return new NewCheckRunAnnotation(path, Math.Max(1, line), Math.Max(1, line), level, finding.Message) { Title = finding.Code };
     }
 }

@@ -2,17 +2,30 @@ using MlOps.Gates.Results;
 
 namespace MlOps.Gates.GitHub;
 
-/// <summary>Where a finding is, as CI systems want it: a repository-relative path with forward slashes, line and column (0 when unknown).</summary>
-internal static class FindingPlace
+/// <summary>
+/// Where a finding is, as CI systems want it: the file relative to the repository's checkout (GitHub's
+/// GITHUB_WORKSPACE, Azure's BUILD_SOURCESDIRECTORY) with forward slashes, line and column (0 when unknown), whatever
+/// the working directory and wherever the gates file sits. A file outside the checkout gets no place: the CI could not
+/// attach it, and the summary still has the finding.
+/// </summary>
+public static class FindingPlace
 {
-    public static (string File, int Line, int Column)? Of(Finding finding, string baseDirectory)
+    /// <param name="baseDirectory">The folder relative location paths start from (the gates file's).</param>
+    /// <param name="workspace">The checkout's root; null takes <paramref name="baseDirectory"/>.</param>
+    public static (string File, int Line, int Column)? Of(Finding finding, string baseDirectory, string? workspace = null)
     {
-        if (finding.Location is not { } location)
+        if (finding.Location is not { } location || location.File.Length == 0)
         {
             return null;
         }
 
-        var file = Path.IsPathRooted(location.File) ? Path.GetRelativePath(baseDirectory, location.File) : location.File;
-        return (file.Replace('\\', '/'), location.Line, location.Column);
+        var full = Path.GetFullPath(Path.Combine(baseDirectory, location.File));
+        var relative = Path.GetRelativePath(Path.GetFullPath(workspace ?? baseDirectory), full);
+        if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            return null;
+        }
+
+        return (relative.Replace('\\', '/'), location.Line, location.Column);
     }
 }

@@ -29,6 +29,9 @@ public sealed record GitHubContext
 
     public string? Token { get; init; }
 
+    /// <summary>The checkout's root (GITHUB_WORKSPACE), which annotation paths are relative to.</summary>
+    public string? Workspace { get; init; }
+
     /// <summary>How long one attempt of one API call may take (<c>MLOPS_GATES_GITHUB_TIMEOUT</c>, seconds; default 15).</summary>
     public TimeSpan AttemptTimeout { get; init; } = GitHubApi.AttemptTimeout;
 
@@ -48,6 +51,7 @@ public sealed record GitHubContext
             RunId = Env("GITHUB_RUN_ID"),
             Sha = Env("GITHUB_SHA"),
             Token = Env("MLOPS_GATES_GITHUB_TOKEN") ?? Env("GITHUB_TOKEN"),
+            Workspace = Env("GITHUB_WORKSPACE"),
             AttemptTimeout = double.TryParse(Env("MLOPS_GATES_GITHUB_TIMEOUT"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 600
                 ? TimeSpan.FromSeconds(seconds)
                 : GitHubApi.AttemptTimeout,

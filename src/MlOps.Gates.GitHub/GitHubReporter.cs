@@ -39,7 +39,7 @@ public sealed class GitHubReporter(GitHubContext context, GitHubOptions options,
 
         if (options.CheckRun && (context.HeadSha ?? context.Sha) is { } sha)
         {
-            Try("create a check run", () => CheckRunPublisher.Publish(api, context.Repository, sha, run, markdown, run.BaseDirectory));
+            Try("create a check run", () => CheckRunPublisher.Publish(api, context.Repository, sha, run, markdown, run.BaseDirectory, context.Workspace));
         }
     }
 
@@ -49,7 +49,7 @@ public sealed class GitHubReporter(GitHubContext context, GitHubOptions options,
         var shown = Math.Min(findings.Count, options.Annotations);
         foreach (var finding in findings.Take(shown))
         {
-            output.WriteLine(WorkflowCommands.Annotation(finding, run.BaseDirectory));
+            output.WriteLine(WorkflowCommands.Annotation(finding, run.BaseDirectory, context.Workspace));
         }
 
         return (shown, findings.Count - shown);

@@ -9,11 +9,11 @@ namespace MlOps.Gates.GitHub;
 /// </summary>
 public static class WorkflowCommands
 {
-    public static string Annotation(Finding finding, string baseDirectory)
+    public static string Annotation(Finding finding, string baseDirectory, string? workspace = null)
     {
         var kind = finding.Severity == Severity.Error ? "error" : "warning";
         var properties = new List<string>();
-        if (FindingPlace.Of(finding, baseDirectory) is var (file, line, column))
+        if (FindingPlace.Of(finding, baseDirectory, workspace) is var (file, line, column))
         {
             properties.Add("file=" + Property(file));
             if (line > 0)

@@ -54,11 +54,15 @@ internal sealed class FakeGitHubServer : JsonTestServer
                 return (200, comment.DeepClone());
             case ("POST", ["check-runs"]):
                 var run = ++_nextId;
-                CheckRuns[run] = new JsonObject { ["id"] = run, ["name"] = body!["name"]!.DeepClone(), ["head_sha"] = body["head_sha"]!.DeepClone(), ["conclusion"] = body["conclusion"]?.DeepClone(), ["status"] = "completed", ["batches"] = new JsonArray(Count(body)) };
+                CheckRuns[run] = new JsonObject { ["id"] = run, ["name"] = body!["name"]!.DeepClone(), ["head_sha"] = body["head_sha"]!.DeepClone(), ["conclusion"] = body["conclusion"]?.DeepClone(), ["status"] = "completed", ["batches"] = new JsonArray(Count(body)), ["paths"] = Paths(body) };
                 return (201, CheckRuns[run].DeepClone());
             case ("PATCH", ["check-runs", var checkId]):
                 var existing = CheckRuns[long.Parse(checkId, System.Globalization.CultureInfo.InvariantCulture)];
                 existing["batches"]!.AsArray().Add(Count(body!));
+                foreach (var annotated in Paths(body!))
+                {
+                    existing["paths"]!.AsArray().Add(annotated!.DeepClone());
+                }
                 return (200, existing.DeepClone());
             case ("GET", ["issues"]):
                 return (200, new JsonArray(Issues.Values.Where(i => i["state"]!.GetValue<string>() == "open").Select(i => (JsonNode)i.DeepClone()).ToArray()));
@@ -78,6 +82,9 @@ internal sealed class FakeGitHubServer : JsonTestServer
                 return (404, new JsonObject { ["message"] = $"no route {method} {path}" });
         }
     }
+
+    private static JsonArray Paths(JsonObject body) =>
+        new((body["output"]?["annotations"]?.AsArray() ?? []).Select(a => (JsonNode)JsonValue.Create(a!["path"]!.GetValue<string>())).ToArray());
 
     private static int Count(JsonObject body) => body["output"]?["annotations"]?.AsArray().Count ?? 0;
 }

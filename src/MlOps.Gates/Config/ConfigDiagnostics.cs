@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace MlOps.Gates.Config;
 
 /// <summary>Collects every problem in one gates or suite file, so a user sees them all at once.</summary>
-internal sealed class ConfigDiagnostics(string file)
+internal sealed class ConfigDiagnostics(string file, string? resultFile = null)
 {
     private readonly List<Finding> _errors = [];
 
@@ -28,6 +28,12 @@ internal sealed class ConfigDiagnostics(string file)
     public bool HasErrors => _errors.Count > 0;
 
     public SourceLocation At(YamlNode node) => At(node.Start);
+
+    /// <summary>
+    /// The place of a definition as run results carry it: relative to the run's base folder (the gates file's), as data
+    /// file places are, so every place in a result resolves against one folder.
+    /// </summary>
+    public SourceLocation Declared(YamlNode node) => new(resultFile ?? File, (int)node.Start.Line, (int)node.Start.Column);
 
     public SourceLocation At(Mark mark) => new(File, (int)mark.Line, (int)mark.Column);
 

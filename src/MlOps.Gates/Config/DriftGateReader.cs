@@ -78,7 +78,7 @@ internal static class DriftGateReader
             Target = target,
             Model = model,
             ModelDisplayPath = model is null ? null : DisplayPaths.Relative(baseDirectory, model),
-            Location = diagnostics.At(map.Node),
+            Location = diagnostics.Declared(map.Node),
         };
     }
 

@@ -133,7 +133,7 @@ internal static class EvaluateGateReader
             Baseline = baseline,
             Settings = settings,
             ThresholdLocations = locations,
-            Location = diagnostics.At(map.Node),
+            Location = diagnostics.Declared(map.Node),
         };
     }
 
@@ -228,7 +228,7 @@ internal static class EvaluateGateReader
             var node = metrics.Get(metric)!;
             if (locations is not null)
             {
-                locations[metric] = diagnostics.At(metrics.KeyNode(metric)!);
+                locations[metric] = diagnostics.Declared(metrics.KeyNode(metric)!);
             }
 
             if (node is YamlScalarNode)

@@ -29,7 +29,7 @@ public static class GatesConfigLoader
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var baseDirectory = System.IO.Path.GetDirectoryName(fullPath)!;
-        var diagnostics = new ConfigDiagnostics(path);
+        var diagnostics = new ConfigDiagnostics(path, System.IO.Path.GetFileName(fullPath));
         var root = ReadRoot(fullPath, path, diagnostics);
         var map = YamlMap.From(root, diagnostics, "gates file");
         if (map is null)
@@ -326,7 +326,7 @@ public static class GatesConfigLoader
             Name = name,
             Dataset = dataset,
             Checks = UniqueIds(checks),
-            Location = diagnostics.At(node),
+            Location = diagnostics.Declared(node),
         };
     }
 

@@ -126,7 +126,7 @@ public static class CheckCatalog
             Mostly = mostly,
             Columns = columns,
             Note = note,
-            Location = diagnostics.At(node),
+            Location = diagnostics.Declared(node),
             Parameters = Parameters(settings),
         };
         var check = Create(kind, spec, settings, context, diagnostics);

@@ -23,21 +23,34 @@ public sealed class CancellationTests : IDisposable
         File.WriteAllText(Path.Combine(reports, "report.md"), "the previous run's report");
         var (process, error) = Start("evaluate", "--predictions", candidate, "--baseline", baseline, "--label", "label", "--metric", "roc_auc=0.5", "--resamples", "100000", "-r", reports, "--no-progress");
 
-        // The bootstrap of 100,000 resamples runs for minutes; the signal comes once the rows are read.
-        Thread.Sleep(TimeSpan.FromSeconds(3));
+        // The bootstrap of 100,000 resamples runs for minutes; the signal comes once the process has spent 2 s of CPU,
+        // well past start-up and reading the rows, however slowly a loaded machine starts it.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline && !process.HasExited && process.TotalProcessorTime < TimeSpan.FromSeconds(2))
+        {
+            Thread.Sleep(50);
+            process.Refresh();
+        }
+
         Assert.False(process.HasExited, "the run ended before the signal: " + error);
         Signal(process.Id, signal);
         var clock = Stopwatch.StartNew();
         var ended = process.WaitForExit(TimeSpan.FromSeconds(20));
+        var stopped = clock.Elapsed;
         if (!ended)
         {
             process.Kill();
         }
 
         Assert.True(ended, "the run did not stop within 20 s of the signal");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed} to stop");
+
+        // The timed wait returns before the redirected streams are drained; this one waits for them.
+        process.WaitForExit();
+        Assert.True(stopped < TimeSpan.FromSeconds(5), $"took {stopped} to stop");
+        var errors = Text(error);
+
         Assert.Equal(130, process.ExitCode);
-        Assert.Contains("cancelled", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("cancelled", errors, StringComparison.Ordinal);
         Assert.Equal(["report.md"], Directory.GetFiles(reports).Select(Path.GetFileName));
         Assert.Equal("the previous run's report", File.ReadAllText(Path.Combine(reports, "report.md")));
     }
@@ -80,6 +93,14 @@ public sealed class CancellationTests : IDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         return (process, error);
+    }
+
+    private static string Text(StringBuilder text)
+    {
+        lock (text)
+        {
+            return text.ToString();
+        }
     }
 
     private static void Signal(int pid, string signal)
