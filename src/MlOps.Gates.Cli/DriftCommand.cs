@@ -83,7 +83,8 @@ internal static class DriftCommand
                     var reportDirectory = Path.GetFullPath(parse.GetValue(reportDir) ?? config.Reports.Directory);
                     return RunOutcome.RunAndFinish(app, config, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format, parse.GetValue(noProgress), ci: ci.Read(parse, app, format));
                 },
-                format);
+                format,
+                ci: () => ci.Read(parse, app, format));
         });
         return command;
     }

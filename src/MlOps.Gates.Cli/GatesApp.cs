@@ -41,8 +41,37 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
         return parse.Invoke(new InvocationConfiguration { Output = Output, Error = Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 
+    /// <summary>Input errors in CI mode as the run's findings would be: annotations, the summary and the outputs.</summary>
+    private void ReportInputErrors(IReadOnlyList<Finding> errors, string baseDirectory, Func<CiSettings>? ci)
+    {
+        CiSettings settings;
+        try
+        {
+            settings = ci?.Invoke() ?? CiSettings.None;
+        }
+        catch (GatesInputException)
+        {
+            return;
+        }
+
+        switch (settings.Mode)
+        {
+            case CiMode.GitHub:
+                new GitHub.GitHubReporter(GitHub.GitHubContext.FromEnvironment(Variables), settings.GitHub, Output).PublishInputErrors(errors, baseDirectory);
+                break;
+            case CiMode.Azure:
+                var sources = Variables("BUILD_SOURCESDIRECTORY") is { Length: > 0 } s ? s : null;
+                foreach (var finding in errors)
+                {
+                    Output.WriteLine(GitHub.AzureCommands.Issue(finding, baseDirectory, sources));
+                }
+
+                break;
+        }
+    }
+
     /// <summary>Runs a command body, turning bad input into coded errors and exit code 2, never a stack trace.</summary>
-    public int Guard(Func<int> body, LogFormat format = LogFormat.Text, string? baseDirectory = null)
+    public int Guard(Func<int> body, LogFormat format = LogFormat.Text, string? baseDirectory = null, Func<CiSettings>? ci = null)
     {
         try
         {
@@ -56,6 +85,7 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
                 writer.Write(finding);
             }
 
+            ReportInputErrors(e.Errors, baseDirectory ?? Environment.CurrentDirectory, ci);
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)

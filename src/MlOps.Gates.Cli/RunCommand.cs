@@ -39,7 +39,8 @@ internal static class RunCommand
             return app.Guard(
                 () => Execute(app, parse.GetValue(config)!, parse.GetValue(reportDir), parse.GetValue(failOn), format, parse.GetValue(noProgress), parse.GetValue(stamp), (parse.GetValue(register), parse.GetValue(artifact), parse.GetValue(promoteTo), parse.GetValue(reason)),
                     ci.Read(parse, app, format)),
-                format);
+                format,
+                ci: () => ci.Read(parse, app, format));
         });
         return command;
     }

@@ -43,6 +43,33 @@ public sealed class GitHubReporter(GitHubContext context, GitHubOptions options,
         }
     }
 
+    /// <summary>
+    /// A run that could not start (a broken gates file, unreadable data: exit 2) is shown in CI too: each error annotated
+    /// at its place, a summary that lists them, and status=failed in the outputs, so the pull request says why.
+    /// </summary>
+    public void PublishInputErrors(IReadOnlyList<Finding> errors, string baseDirectory)
+    {
+        foreach (var finding in errors.Take(options.Annotations))
+        {
+            output.WriteLine(WorkflowCommands.Annotation(finding, baseDirectory, context.Workspace));
+        }
+
+        var summary = new StringBuilder("<!-- mlops-gates-report -->\n## ❌ MlOps.Gates: the gates could not run\n\n| Code | Where | Problem |\n|---|---|---|\n");
+        foreach (var finding in errors)
+        {
+            var place = FindingPlace.Of(finding, baseDirectory, context.Workspace) is var (file, line, column)
+                ? (line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{file}({line},{column})") : file)
+                : string.Empty;
+            summary.Append("| ").Append(finding.Code).Append(" | ").Append(Reporting.Escape.Markdown(place)).Append(" | ").Append(Reporting.Escape.Markdown(finding.Message)).Append(" |\n");
+        }
+
+        WriteSummary(summary.ToString());
+        if (context.OutputPath is { } path)
+        {
+            File.AppendAllText(path, "status=failed\nfailed=true\n");
+        }
+    }
+
     private (int Shown, int Hidden) Annotate(RunResult run, Severity severity)
     {
         var findings = run.Findings.Where(f => f.Severity == severity).OrderBy(f => f.Location?.File, StringComparer.Ordinal).ThenBy(f => f.Location?.Line).ToList();

@@ -95,6 +95,26 @@ public sealed class RepositoryPathTests : IDisposable
         Assert.Contains("##vso[task.logissue type=error;sourcepath=ml/churn/data.csv;linenumber=3;columnnumber=1;code=MLG2009]", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_broken_gates_file_is_annotated_summarized_and_failed_in_ci_too()
+    {
+        _dir.Write("repo/ml/churn/broken.yml", "gates:\n  - name: g\n    dataset: {path: data.csv}\n    checks:\n      - {expect: betwen, column: tenure}\n");
+        var azure = new Dictionary<string, string> { ["TF_BUILD"] = "True", ["BUILD_SOURCESDIRECTORY"] = Root };
+
+        var (exit, output) = Cli(Root, GitHub(), "run", "-c", "ml/churn/broken.yml");
+        var (azureExit, azureOutput) = Cli(Root, azure, "run", "-c", "ml/churn/broken.yml");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("::error file=ml/churn/broken.yml,line=5,col=", output, StringComparison.Ordinal);
+        Assert.Contains("title=MLG1007", output, StringComparison.Ordinal);
+        var summary = File.ReadAllText(Path.Combine(_dir.Path, "summary.md"));
+        Assert.Contains("MlOps.Gates: the gates could not run", summary, StringComparison.Ordinal);
+        Assert.Contains("ml/churn/broken.yml(5,", summary, StringComparison.Ordinal);
+        Assert.Equal(["status=failed", "failed=true"], File.ReadAllLines(Path.Combine(_dir.Path, "outputs.txt")));
+        Assert.Equal(2, azureExit);
+        Assert.Contains("##vso[task.logissue type=error;sourcepath=ml/churn/broken.yml;linenumber=5;", azureOutput, StringComparison.Ordinal);
+    }
+
     private Dictionary<string, string> GitHub() => new()
     {
         ["GITHUB_ACTIONS"] = "true",
