@@ -66,6 +66,13 @@ internal static class RunCommand
             stamp = InputStamp.Compute(config, [failOn.ToString(), reportDirectory, string.Join(",", config.Reports.Formats), request?.Model ?? string.Empty, request?.PromoteTo ?? string.Empty, .. request is null ? Array.Empty<string>() : [request.ArtifactPath]]);
             if (Stamps.IsCurrent(stampPath, stamp, reportDirectory, config.Reports.Formats))
             {
+                // As compilers replay their warnings on a build that compiles nothing, the last run's warnings show again.
+                foreach (var line in Stamps.ReplayWarnings(stampPath))
+                {
+                    app.Output.WriteLine(line);
+                }
+
+                Stamps.MarkShown(stampPath);
                 app.Output.WriteLine("mlops-gates: up to date: inputs unchanged since the last passing run; gates skipped");
                 return ExitCodes.Passed;
             }
@@ -73,10 +80,16 @@ internal static class RunCommand
             Stamps.Clear(stampPath);
         }
 
-        var exit = RunOutcome.RunAndFinish(app, config, reportDirectory, failOn, format, noProgress, request, ci);
-        if (stampPath is not null && exit == ExitCodes.Passed)
+        RunResult? finished = null;
+        var exit = RunOutcome.RunAndFinish(app, config, reportDirectory, failOn, format, noProgress, request, ci, run => finished = run);
+        if (stampPath is not null)
         {
-            Stamps.Write(stampPath, stamp!, InputStamp.InputFiles(config));
+            if (exit == ExitCodes.Passed && finished is not null)
+            {
+                Stamps.Write(stampPath, stamp!, InputStamp.InputFiles(config), finished.Findings.Where(f => f.Severity == Severity.Warning), finished.BaseDirectory);
+            }
+
+            Stamps.MarkShown(stampPath);
         }
 
         return exit;

@@ -9,7 +9,7 @@ namespace MlOps.Gates.Cli;
 internal static class RunOutcome
 {
     /// <summary>Runs the gates with progress on the terminal, the report templates warming on the spare core, then finishes.</summary>
-    public static int RunAndFinish(GatesApp app, GatesConfig config, string reportDirectory, Severity failOn, LogFormat format, bool noProgress, Registry.RegistrationRequest? registration = null, CiSettings? ci = null)
+    public static int RunAndFinish(GatesApp app, GatesConfig config, string reportDirectory, Severity failOn, LogFormat format, bool noProgress, Registry.RegistrationRequest? registration = null, CiSettings? ci = null, Action<RunResult>? finished = null)
     {
         _ = ReportWriter.PrepareInBackground(config.Reports);
         using var progress = new ConsoleProgress(app.Error, live: format == LogFormat.Text && ConsoleProgress.IsInteractive());
@@ -20,7 +20,9 @@ internal static class RunOutcome
             run = Running.RegistryStep.Apply(run, config, registration);
         }
 
-        return Finish(app, run, config.Reports, reportDirectory, failOn, format, ci ?? CiSettings.None);
+        var exit = Finish(app, run, config.Reports, reportDirectory, failOn, format, ci ?? CiSettings.None);
+        finished?.Invoke(run);
+        return exit;
     }
 
     public static int Finish(GatesApp app, RunResult run, ReportSettings reports, string reportDirectory, Severity failOn, LogFormat format, CiSettings ci)
