@@ -20,7 +20,7 @@ public static class CheckCatalog
         new("not_null", "MLG2005", ColumnArity.One, "values are present", "expect_column_values_to_not_be_null"),
         new("null_share_at_most", "MLG2006", ColumnArity.One, "the share of missing values is at most max"),
         new("unique", "MLG2007", ColumnArity.One, "no value occurs twice", "expect_column_values_to_be_unique"),
-        new("compound_unique", "MLG2008", ColumnArity.Many, "no combination of the columns occurs twice", "expect_compound_columns_to_be_unique", "expect_select_column_values_to_be_unique_within_record"),
+        new("compound_unique", "MLG2008", ColumnArity.Many, "no combination of the columns occurs twice", "expect_compound_columns_to_be_unique"),
         new("between", "MLG2009", ColumnArity.One, "values are numbers between min and max", "expect_column_values_to_be_between"),
         new("in_set", "MLG2010", ColumnArity.One, "values are in the set", "expect_column_values_to_be_in_set"),
         new("not_in_set", "MLG2011", ColumnArity.One, "values are not in the set", "expect_column_values_to_not_be_in_set"),
@@ -38,11 +38,19 @@ public static class CheckCatalog
         new("category_share_between", "MLG2023", ColumnArity.One, "the share of one value is between min and max"),
         new("freshness", "MLG2024", ColumnArity.One, "the newest date-time is at most max_age old"),
         new("not_match_regex", "MLG2025", ColumnArity.One, "values contain no match of the pattern", "expect_column_values_to_not_match_regex"),
+        new("unique_within_record", "MLG2026", ColumnArity.Many, "in each row the columns hold different values", "expect_select_column_values_to_be_unique_within_record"),
     ];
 
     private static readonly Dictionary<string, CheckKind> ByName = Kinds
         .SelectMany(k => k.GreatExpectationsNames.Prepend(k.Name).Select(n => (n, k)))
         .ToDictionary(p => p.n, p => p.k, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, IgnoreRowIf> IgnoreRows = new(StringComparer.Ordinal)
+    {
+        ["all_values_are_missing"] = IgnoreRowIf.AllValuesAreMissing,
+        ["any_value_is_missing"] = IgnoreRowIf.AnyValueIsMissing,
+        ["never"] = IgnoreRowIf.Never,
+    };
 
     private static readonly Dictionary<string, Severity> Severities = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -164,6 +172,7 @@ public static class CheckCatalog
         "distinct_count_between" => new DistinctCountCheck(spec, ReadRange(s, context, diagnostics)),
         "category_share_between" => new CategoryShareCheck(spec, s.String("value", required: true) ?? string.Empty, ReadRange(s, context, diagnostics)),
         "freshness" => ReadFreshness(spec, s, context, diagnostics),
+        "unique_within_record" => new UniqueWithinRecordCheck(spec, s.Choice("ignore_row_if", IgnoreRows) ?? IgnoreRowIf.AllValuesAreMissing),
         _ => null,
     };
 
