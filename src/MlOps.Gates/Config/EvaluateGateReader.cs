@@ -223,9 +223,18 @@ internal static class EvaluateGateReader
             return thresholds;
         }
 
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var metric in metrics.Keys.ToList())
         {
             var node = metrics.Get(metric)!;
+            var meant = Evaluation.MetricNames.Find(metric) ?? metric;
+            if (!named.TryAdd(meant, metric))
+            {
+                metrics.Allow(metric);
+                diagnostics.Error(ErrorCodes.DuplicateName, $"{context} metrics: '{metric}' and '{named[meant]}' name the same metric ({meant}); keep one", metrics.KeyNode(metric)!);
+                continue;
+            }
+
             if (locations is not null)
             {
                 locations[metric] = diagnostics.Declared(metrics.KeyNode(metric)!);
