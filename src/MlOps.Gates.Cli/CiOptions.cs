@@ -24,10 +24,12 @@ internal sealed class CiOptions
         command.Options.Add(Annotations);
     }
 
-    /// <summary>The settings; under MSBuild (msbuild log format) CI mode is off unless named, since the build logs the findings.</summary>
+    /// <summary>The settings; under MSBuild (msbuild log format), unless --ci is named, the build logs the findings and the CI gets the summary and outputs.</summary>
     public CiSettings Read(ParseResult parse, GatesApp app, LogFormat format) =>
-        CiSettings.Detect(
-            parse.GetValue(Ci) ?? (format == LogFormat.MSBuild ? "none" : null),
-            app.Variables,
-            new GitHub.GitHubOptions(parse.GetValue(Comment), parse.GetValue(CheckRun), Math.Clamp(parse.GetValue(Annotations), 0, 50)));
+        parse.GetValue(Ci) is null && format == LogFormat.MSBuild
+            ? CiSettings.ForBuild(app.Variables)
+            : CiSettings.Detect(
+                parse.GetValue(Ci),
+                app.Variables,
+                new GitHub.GitHubOptions(parse.GetValue(Comment), parse.GetValue(CheckRun), Math.Clamp(parse.GetValue(Annotations), 0, 50)));
 }

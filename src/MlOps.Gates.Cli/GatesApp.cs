@@ -61,7 +61,7 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
                 break;
             case CiMode.Azure:
                 var sources = Variables("BUILD_SOURCESDIRECTORY") is { Length: > 0 } s ? s : null;
-                foreach (var finding in errors)
+                foreach (var finding in settings.Annotate ? errors : [])
                 {
                     Output.WriteLine(GitHub.AzureCommands.Issue(finding, baseDirectory, sources));
                 }

@@ -270,14 +270,14 @@ internal static class RegistryCommand
         else
         {
             var configPath = parse.GetValue(common.Config)!;
-            config = GatesConfigLoader.Load(configPath);
+            config = GatesConfigLoader.Load(configPath, requireInputs: false);
             registry = config.Registry?.Open() ?? throw new GatesInputException(ErrorCodes.BadUsage, $"{configPath} has no 'registry' section; give --registry FOLDER or --mlflow URI");
         }
 
         // Policies live in the gates file; with --registry or --mlflow they are read from it when it exists.
         if (config is null && File.Exists(parse.GetValue(common.Config)!))
         {
-            config = GatesConfigLoader.Load(parse.GetValue(common.Config)!);
+            config = GatesConfigLoader.Load(parse.GetValue(common.Config)!, requireInputs: false);
         }
 
         try

@@ -37,6 +37,14 @@ internal static class RunOutcome
 
         var writer = new FindingWriter(app.Output, format, run.BaseDirectory);
         var findings = run.Findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Location?.File, StringComparer.Ordinal).ThenBy(f => f.Location?.Line).ToList();
+        if (ci.Mode == CiMode.None || !ci.Annotate)
+        {
+            foreach (var finding in findings)
+            {
+                writer.Write(finding);
+            }
+        }
+
         switch (ci.Mode)
         {
             case CiMode.GitHub:
@@ -44,7 +52,7 @@ internal static class RunOutcome
                 new GitHub.GitHubReporter(GitHub.GitHubContext.FromEnvironment(app.Variables), ci.GitHub, app.Output).Publish(run, markdown, reportDirectory);
                 break;
             case CiMode.Azure:
-                foreach (var finding in findings)
+                foreach (var finding in ci.Annotate ? findings : [])
                 {
                     app.Output.WriteLine(GitHub.AzureCommands.Issue(finding, run.BaseDirectory, app.Variables("BUILD_SOURCESDIRECTORY") is { Length: > 0 } sources ? sources : null));
                 }
@@ -52,13 +60,6 @@ internal static class RunOutcome
                 if (written.FirstOrDefault(f => f.EndsWith(".md", StringComparison.Ordinal)) is { } summary)
                 {
                     app.Output.WriteLine(GitHub.AzureCommands.UploadSummary(summary));
-                }
-
-                break;
-            default:
-                foreach (var finding in findings)
-                {
-                    writer.Write(finding);
                 }
 
                 break;

@@ -21,7 +21,7 @@ public sealed class GitHubReporter(GitHubContext context, GitHubOptions options,
     {
         var (shownErrors, hiddenErrors) = Annotate(run, Severity.Error);
         var (shownWarnings, hiddenWarnings) = Annotate(run, Severity.Warning);
-        var note = hiddenErrors + hiddenWarnings == 0
+        var note = hiddenErrors + hiddenWarnings == 0 || options.Annotations == 0
             ? string.Empty
             : string.Create(CultureInfo.InvariantCulture, $"\n> {shownErrors + shownWarnings} findings are annotated on the changes; {hiddenErrors} more error(s) and {hiddenWarnings} more warning(s) are in the report.\n");
         WriteSummary(markdown + note);
@@ -105,8 +105,24 @@ public sealed class GitHubReporter(GitHubContext context, GitHubOptions options,
         }
 
         var status = run.Status == GateStatus.Warning ? "passed-with-warnings" : run.Status.ToString().ToLowerInvariant();
-        File.AppendAllText(path, $"status={status}\nfailed={(run.Status == GateStatus.Failed ? "true" : "false")}\nreport-dir={reportDirectory}\n");
+        var lines = new StringBuilder($"status={status}\nfailed={(run.Status == GateStatus.Failed ? "true" : "false")}\nreport-dir={OneLine(reportDirectory)}\n");
+
+        // What a later job promotes: the version this run registered (or found already registered) and the alias it moved.
+        foreach (var action in run.Registry.Where(a => a.Succeeded && a.Version is not null))
+        {
+            lines.Append("model=").Append(OneLine(action.Model)).Append('\n')
+                .Append("model-version=").Append(action.Version!.Value.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            if (action.Alias is { } alias)
+            {
+                lines.Append("alias=").Append(OneLine(alias)).Append('\n');
+            }
+        }
+
+        File.AppendAllText(path, lines.ToString());
     }
+
+    // A line break in a value would start another output: GitHub's file format is one name=value per line.
+    private static string OneLine(string value) => value.Replace('\r', ' ').Replace('\n', ' ');
 
     private void Try(string what, Action action)
     {

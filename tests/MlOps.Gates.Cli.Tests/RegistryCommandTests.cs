@@ -63,6 +63,23 @@ public sealed class RegistryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Registry_commands_read_the_gates_files_registry_section_where_the_gates_data_does_not_exist()
+    {
+        // A release job promotes what an earlier job gated: its checkout has no trained model and no fresh data.
+        var config = Config();
+        Assert.Equal(0, Run("run", "-c", config, "-r", Reports, "--no-progress", "--artifact", Model, "--promote-to", "staging").Exit);
+        File.Delete(Path.Combine(_dir.Path, "data.csv"));
+
+        var (exit, output, error) = Run("registry", "promote", "churn", "1", "--to", "production", "-c", config, "--reason", "approved");
+        var (run, _, runError) = Run("run", "-c", config, "-r", Reports, "--no-progress");
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("promoted churn version 1 to production", output, StringComparison.Ordinal);
+        Assert.Equal(2, run);
+        Assert.Contains("error MLG1006", runError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Failed_gates_register_nothing()
     {
         var config = Config("x\n1\n9\n");

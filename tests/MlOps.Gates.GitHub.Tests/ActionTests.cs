@@ -27,7 +27,7 @@ public sealed partial class ActionTests
         var used = InputReference().Matches(text).Select(m => m.Groups[1].Value).ToHashSet();
 
         Assert.Subset(declared, used);
-        Assert.Superset(new HashSet<string> { "config", "version", "working-directory", "fail-on", "comment", "check-run", "annotations", "token" }, declared);
+        Assert.Superset(new HashSet<string> { "config", "version", "source", "install-only", "working-directory", "fail-on", "comment", "check-run", "annotations", "token" }, declared);
         Assert.Equal(declared.Order(), used.Order());
     }
 
@@ -44,18 +44,51 @@ public sealed partial class ActionTests
     }
 
     [Fact]
-    public void The_tool_version_is_pinned_and_the_outputs_come_from_the_gates_step()
+    public void The_tool_version_defaults_to_the_actions_own_and_the_outputs_come_from_the_gates_step()
     {
-        var version = ((YamlScalarNode)Map(Map(Action, "inputs"), "version").Children[new YamlScalarNode("default")]).Value!;
-        Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$", version);
-        var install = Steps().First();
-        Assert.Contains("--version \"$MLOPS_GATES_VERSION\"", ((YamlScalarNode)install.Children[new YamlScalarNode("run")]).Value, StringComparison.Ordinal);
+        // Empty means the ref the user pinned: build/action-locate.sh reads that checkout's VersionPrefix.
+        Assert.Equal(string.Empty, ((YamlScalarNode)Map(Map(Action, "inputs"), "version").Children[new YamlScalarNode("default")]).Value);
+        var locate = File.ReadAllText(Path.Combine(RepositoryRoot(), "build", "action-locate.sh"));
+        Assert.Contains("<VersionPrefix>", locate, StringComparison.Ordinal);
+        Assert.Matches(@"<VersionPrefix>\d+\.\d+\.\d+</VersionPrefix>", File.ReadAllText(Path.Combine(RepositoryRoot(), "Directory.Build.props")));
+        var install = Steps().Single(s => ((YamlScalarNode)s.Children[new YamlScalarNode("name")]).Value == "Install mlops-gates");
+        Assert.Equal("${{ steps.locate.outputs.version }}", ((YamlScalarNode)Map(install, "env").Children[new YamlScalarNode("MLOPS_GATES_VERSION")]).Value);
         foreach (var output in new[] { "status", "failed", "report-dir" })
         {
             Assert.Equal($"${{{{ steps.gates.outputs.{output} }}}}", ((YamlScalarNode)Map(Map(Action, "outputs"), output).Children[new YamlScalarNode("value")]).Value);
         }
     }
 
-    [GeneratedRegex(@"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")]
+    [Theory]
+    [InlineData("action.yml")]
+    [InlineData("samples/workflows/pull-request.yml")]
+    [InlineData("samples/workflows/release.yml")]
+    [InlineData("samples/workflows/rollback.yml")]
+    [InlineData("samples/workflows/monitor.yml")]
+    public void Third_party_actions_are_pinned_to_a_full_commit_with_the_tag_beside_it(string file)
+    {
+        var uses = File.ReadAllLines(Path.Combine(RepositoryRoot(), file))
+            .Select(l => l.Trim().TrimStart('-').Trim())
+            .Where(l => l.StartsWith("uses:", StringComparison.Ordinal))
+            .Select(l => l["uses:".Length..].Trim())
+            .Where(u => !u.StartsWith("./", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(uses);
+        Assert.All(uses, u => Assert.Matches(@"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+@[0-9a-f]{40} # v\d+(\.\d+)*$", u));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MlOps.Gates.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("MlOps.Gates.sln not found");
+    }
+
+    [GeneratedRegex(@"\binputs\.([A-Za-z0-9_-]+)")]
     private static partial Regex InputReference();
 }

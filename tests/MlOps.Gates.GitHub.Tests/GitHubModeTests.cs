@@ -180,6 +180,22 @@ public sealed class GitHubModeTests : IDisposable
     }
 
     [Fact]
+    public void Under_MSBuild_the_build_logs_the_findings_and_the_step_still_gets_its_status_and_summary()
+    {
+        // MSBuild shows the canonical lines (and setup-dotnet's problem matcher annotates them): no ::error twice,
+        // no comment from every project of a build; but a `dotnet build` step has outputs a later job can read.
+        var (exit, output, _) = Run(Environment(), "-c", Config(bad: 2), "--log-format", "msbuild");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("data.csv(2,1): error MLG2009", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("::error", output, StringComparison.Ordinal);
+        Assert.Contains("status=failed", File.ReadAllText(Outputs), StringComparison.Ordinal);
+        Assert.Contains("MlOps.Gates: failed", File.ReadAllText(Summary), StringComparison.Ordinal);
+        Assert.Empty(_server.Comments);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
     public void No_token_appears_in_any_output_or_report()
     {
         _server.ReadOnly = true;

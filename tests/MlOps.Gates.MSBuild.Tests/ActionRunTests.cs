@@ -1,92 +1,77 @@
-using YamlDotNet.RepresentationModel;
+using MlOps.Gates.MSBuild.Tests.Runner;
 
 namespace MlOps.Gates.MSBuild.Tests;
 
 /// <summary>
-/// The composite action run the way a runner runs it: each step's script in bash with its <c>env</c> filled from the
-/// inputs, installing the MlOps.Gates.Tool package packed from this repository through the <c>source</c> input.
+/// The action used from another repository as <c>uses: owner/mlops-gates@ref</c>, run the way a runner runs it, with no
+/// feed holding the tool: it builds the tool from its own checkout, caches it, and gates a project in a subfolder.
 /// </summary>
-public sealed class ActionRunTests : IDisposable
+[Collection(RunnerCollection.Name)]
+public sealed class ActionRunTests(RepositoryCopy repository) : IDisposable
 {
+    private const string ActionRef = "mlops-gates/mlops-gates@0123456789abcdef0123456789abcdef01234567";
+
     private readonly MlOps.Gates.Tests.TempDir _root = new();
 
     public void Dispose() => _root.Dispose();
 
     [Fact]
-    public void The_action_installs_the_tool_from_a_feed_runs_the_gates_and_fails_the_step_on_bad_data()
+    public void Without_a_published_tool_the_action_builds_it_from_its_checkout_caches_it_and_annotates_at_repository_paths()
     {
-        var repository = PackedPackage.FindRepositoryRoot();
-        var version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-        var feed = Path.Combine(_root.Path, "feed");
-        var (packed, packOutput) = Dotnet.Run(repository, new Dictionary<string, string>(), "pack", Path.Combine(repository, "src", "MlOps.Gates.Cli"), "-c", "Release", $"-p:Version={version}", "-o", feed, "--nologo");
-        Assert.True(packed == 0, packOutput);
-        var workspace = Directory.CreateDirectory(Path.Combine(_root.Path, "workspace")).FullName;
-        File.WriteAllText(Path.Combine(workspace, "mlops-gates.yml"), """
+        var user = Path.Combine(_root.Path, "user");
+        var origin = Path.Combine(_root.Path, "user.git");
+        Directory.CreateDirectory(Path.Combine(user, "ml", "churn"));
+        Directory.CreateDirectory(Path.Combine(user, ".github", "workflows"));
+        File.WriteAllText(Path.Combine(user, "ml", "churn", "mlops-gates.yml"), """
             gates:
               - name: customers
                 dataset: {path: data.csv}
                 checks:
                   - {expect: between, column: age, min: 0, max: 120}
             """);
-        File.WriteAllText(Path.Combine(workspace, "data.csv"), "id,age\n1,30\n2,40\n");
-        var inputs = new Dictionary<string, string> { ["version"] = version, ["source"] = feed, ["token"] = "not-a-real-token" };
+        File.WriteAllText(Path.Combine(user, "ml", "churn", "data.csv"), "id,age\n1,30\n2,40\n");
+        var workflow = Path.Combine(user, ".github", "workflows", "gates.yml");
+        File.WriteAllText(workflow, $$$"""
+            on: pull_request
+            jobs:
+              gates:
+                runs-on: ubuntu-latest
+                outputs:
+                  status: ${{ steps.gates.outputs.status }}
+                  version: ${{ steps.gates.outputs.version }}
+                steps:
+                  - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1
+                  - id: gates
+                    uses: {{{ActionRef}}}
+                    with:
+                      working-directory: ml/churn
+                      comment: "false"
+            """);
+        RepositoryCopy.Must(_root.Path, "init", "--quiet", "--initial-branch=main", user);
+        RepositoryCopy.Must(user, "add", "--all");
+        RepositoryCopy.Must(user, "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "-m", "gates");
+        RepositoryCopy.Must(_root.Path, "clone", "--quiet", "--bare", user, origin);
+        var runner = new SimulatedRunner(Path.Combine(_root.Path, "runner"), origin, repository.CacheStore, new Dictionary<string, string> { [ActionRef] = repository.Source });
 
-        var install = RunStep(0, inputs, workspace);
-        var passed = RunStep(1, inputs, workspace);
-        var outputs = File.ReadAllText(Path.Combine(_root.Path, "output.txt"));
-        File.WriteAllText(Path.Combine(workspace, "data.csv"), "id,age\n1,30\n2,400\n");
-        var failed = RunStep(1, inputs, workspace);
+        var first = runner.Run(workflow, "gates", "main");
+        File.WriteAllText(Path.Combine(user, "ml", "churn", "data.csv"), "id,age\n1,30\n2,400\n");
+        RepositoryCopy.Must(user, "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "-am", "bad age");
+        RepositoryCopy.Must(user, "push", "--quiet", origin, "main");
+        var second = runner.Run(workflow, "gates", "main");
 
-        Assert.True(install.Exit == 0, install.Output);
-        Assert.True(passed.Exit == 0, passed.Output);
-        Assert.Contains("status=passed", outputs, StringComparison.Ordinal);
-        Assert.Contains("customers", File.ReadAllText(Path.Combine(_root.Path, "summary.md")), StringComparison.Ordinal);
-        Assert.Equal(1, failed.Exit);
-        Assert.Contains("::error file=data.csv,line=3,col=3", failed.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("not-a-real-token", passed.Output + failed.Output, StringComparison.Ordinal);
-    }
+        Assert.True(first.Succeeded, first.Log);
+        Assert.Contains($"MlOps.Gates.Tool {repository.Version} is on no configured feed", first.Log, StringComparison.Ordinal);
+        Assert.Contains($"mlops-gates {repository.Version} built from the action's checkout", first.Log, StringComparison.Ordinal);
+        Assert.Contains("cache: saved mlops-gates-tool-Linux-", first.Log, StringComparison.Ordinal);
+        Assert.Equal("passed", first.Outputs["status"]);
+        Assert.Equal(repository.Version, first.Outputs["version"]);
+        Assert.Contains("customers", first.Summary, StringComparison.Ordinal);
 
-    /// <summary>Runs one of the action's steps with the inputs (the rest at their defaults) as a runner would.</summary>
-    private (int Exit, string Output) RunStep(int index, IReadOnlyDictionary<string, string> given, string workspace)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(Path.Combine(PackedPackage.FindRepositoryRoot(), "action.yml"))));
-        var action = (YamlMappingNode)stream.Documents[0].RootNode;
-        var inputs = ((YamlMappingNode)action["inputs"]).Children.ToDictionary(
-            i => ((YamlScalarNode)i.Key).Value!,
-            i => given.GetValueOrDefault(((YamlScalarNode)i.Key).Value!) ?? (((YamlMappingNode)i.Value).Children.TryGetValue("default", out var d) ? ((YamlScalarNode)d).Value ?? string.Empty : string.Empty));
-        string Expand(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\$\{\{\s*inputs\.([a-z-]+)\s*\}\}", m => inputs[m.Groups[1].Value]);
-        var step = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)action["runs"])["steps"])[index];
-        Assert.Equal("bash", ((YamlScalarNode)step["shell"]).Value);
-        var runnerTemp = Directory.CreateDirectory(Path.Combine(_root.Path, "runner-temp")).FullName;
-        var pathFile = Path.Combine(_root.Path, "path.txt");
-        var extraPath = File.Exists(pathFile) ? string.Join(':', File.ReadAllLines(pathFile).Where(l => l.Length > 0)) : string.Empty;
-        var environment = new Dictionary<string, string>
-        {
-            ["GITHUB_ACTIONS"] = "true",
-            ["CI"] = "true",
-            ["RUNNER_TEMP"] = runnerTemp,
-            ["GITHUB_PATH"] = pathFile,
-            ["GITHUB_OUTPUT"] = Path.Combine(_root.Path, "output.txt"),
-            ["GITHUB_STEP_SUMMARY"] = Path.Combine(_root.Path, "summary.md"),
-            ["GITHUB_EVENT_NAME"] = "push",
-            ["GITHUB_REPOSITORY"] = "example/churn",
-            ["GITHUB_SERVER_URL"] = "https://github.example",
-            ["GITHUB_API_URL"] = "http://127.0.0.1:9",
-            ["GITHUB_RUN_ID"] = "42",
-            ["GITHUB_WORKSPACE"] = workspace,
-            ["NUGET_PACKAGES"] = Path.Combine(_root.Path, "packages"),
-            ["PATH"] = extraPath.Length == 0 ? Environment.GetEnvironmentVariable("PATH")! : extraPath + ":" + Environment.GetEnvironmentVariable("PATH"),
-        };
-        if (step.Children.TryGetValue("env", out var env))
-        {
-            foreach (var (key, value) in ((YamlMappingNode)env).Children)
-            {
-                environment[((YamlScalarNode)key).Value!] = Expand(((YamlScalarNode)value).Value!);
-            }
-        }
-
-        var directory = step.Children.TryGetValue("working-directory", out var wd) ? Path.Combine(workspace, Expand(((YamlScalarNode)wd).Value!)) : workspace;
-        return Dotnet.RunProgram("bash", directory, environment, "--noprofile", "--norc", "-eo", "pipefail", "-c", ((YamlScalarNode)step["run"]).Value!);
+        Assert.False(second.Succeeded, second.Log);
+        Assert.Contains($"mlops-gates {repository.Version} restored from the cache", second.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("building it from the action's checkout", second.Log, StringComparison.Ordinal);
+        Assert.Contains("::error file=ml/churn/data.csv,line=3,col=3", second.Log, StringComparison.Ordinal);
+        Assert.Equal("failed", second.Outputs["status"]);
+        Assert.DoesNotContain("ghs_notARealToken", first.Log + second.Log, StringComparison.Ordinal);
     }
 }

@@ -42,7 +42,12 @@ internal abstract class JsonTestServer : IDisposable
     {
         for (var attempt = 0; ; attempt++)
         {
-            var port = Random.Shared.Next(20_000, 60_000);
+            // A port the system just handed out and took back is free, unlike a random one: parallel test
+            // processes kept colliding on those.
+            var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
             var listener = new HttpListener();
             listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             try
@@ -50,7 +55,7 @@ internal abstract class JsonTestServer : IDisposable
                 listener.Start();
                 return (listener, $"http://127.0.0.1:{port}");
             }
-            catch (HttpListenerException) when (attempt < 20)
+            catch (Exception e) when (e is HttpListenerException or System.Net.Sockets.SocketException && attempt < 20)
             {
                 listener.Close();
             }

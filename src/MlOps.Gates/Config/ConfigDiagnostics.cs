@@ -39,8 +39,19 @@ internal sealed class ConfigDiagnostics(string file, string? resultFile = null)
 
     public void Error(string code, string message, YamlNode node) => Error(code, message, At(node));
 
-    public void Error(string code, string message, SourceLocation location) =>
-        _errors.Add(new Finding(code, Severity.Error, message, location));
+    /// <summary>
+    /// False when only the registry section is wanted (registry commands): the gates' data and model files need not
+    /// exist there, as in a release job that promotes what an earlier job built.
+    /// </summary>
+    public bool RequireInputs { get; init; } = true;
+
+    public void Error(string code, string message, SourceLocation location)
+    {
+        if (RequireInputs || code != ErrorCodes.FileNotFound)
+        {
+            _errors.Add(new Finding(code, Severity.Error, message, location));
+        }
+    }
 
     public void ThrowIfAny()
     {

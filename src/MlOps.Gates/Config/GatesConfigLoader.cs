@@ -25,11 +25,12 @@ public static class GatesConfigLoader
         ["warning"] = Severity.Warning,
     };
 
-    public static GatesConfig Load(string path)
+    /// <param name="requireInputs">False to read a gates file for its registry section, whose gates' files need not exist.</param>
+    public static GatesConfig Load(string path, bool requireInputs = true)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var baseDirectory = System.IO.Path.GetDirectoryName(fullPath)!;
-        var diagnostics = new ConfigDiagnostics(path, System.IO.Path.GetFileName(fullPath));
+        var diagnostics = new ConfigDiagnostics(path, System.IO.Path.GetFileName(fullPath)) { RequireInputs = requireInputs };
         var root = ReadRoot(fullPath, path, diagnostics);
         var map = YamlMap.From(root, diagnostics, "gates file");
         if (map is null)
