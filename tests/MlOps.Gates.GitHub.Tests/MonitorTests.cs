@@ -29,12 +29,12 @@ public sealed partial class MonitorTests : IDisposable
         return string.Join('\n', lines) + "\n";
     }
 
-    private (int Exit, string Out) Monitor(string current)
+    private (int Exit, string Out) Monitor(string current, string? gate = null)
     {
         var output = new StringWriter();
         var variables = new Dictionary<string, string?> { ["GITHUB_REPOSITORY"] = "o/r", ["GITHUB_API_URL"] = _server.ApiUrl, ["GITHUB_TOKEN"] = "ghs_token" };
-        var app = new GatesApp(output, new StringWriter()) { Variables = name => variables.GetValueOrDefault(name) };
-        var exit = app.Run(["monitor", "-c", Path.Combine(_dir.Path, "mlops-gates.yml"), "--current", current, "--issue-after", "2", "-r", Path.Combine(_dir.Path, "reports"), "--ci", "none"]);
+        var app = new GatesApp(output, output) { Variables = name => variables.GetValueOrDefault(name) };
+        var exit = app.Run(["monitor", "-c", Path.Combine(_dir.Path, "mlops-gates.yml"), "--current", current, "--issue-after", "2", "-r", Path.Combine(_dir.Path, "reports"), "--ci", "none", .. gate is null ? Array.Empty<string>() : ["--gate", gate]]);
         return (exit, output.ToString());
     }
 
@@ -44,6 +44,34 @@ public sealed partial class MonitorTests : IDisposable
         File.WriteAllText(Path.Combine(folder, "2026-06-01.csv"), Rows(300, shift, seed));
         File.WriteAllText(Path.Combine(folder, "2026-06-02.csv"), Rows(300, shift, seed + 1));
         return folder;
+    }
+
+    [Fact]
+    public void A_named_gate_runs_though_another_gate_reads_a_model_only_a_build_trains()
+    {
+        _dir.Write("reference.csv", Rows(500, 0, 1));
+        _dir.Write("mlops-gates.yml", """
+            gates:
+              - name: production-drift
+                type: drift
+                reference: reference.csv
+                current: reference.csv
+              - name: model
+                type: evaluate
+                model: models/not-trained-yet.zip
+                data: reference.csv
+                label: plan
+                metrics:
+                  accuracy: 0.8
+            """);
+
+        var (named, namedOut) = Monitor(Logs("calm", 0, 3), "production-drift");
+        var (all, allOut) = Monitor(Logs("calm2", 0, 4));
+
+        Assert.True(named == 0, namedOut);
+        Assert.Contains("no dataset drift", namedOut, StringComparison.Ordinal);
+        Assert.True(all == 2, allOut);
+        Assert.Contains("not-trained-yet.zip' not found", allOut, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,10 @@ public sealed class ActionRunTests(RepositoryCopy repository) : IDisposable
         RepositoryCopy.Must(user, "add", "--all");
         RepositoryCopy.Must(user, "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "-m", "gates");
         RepositoryCopy.Must(_root.Path, "clone", "--quiet", "--bare", user, origin);
-        var runner = new SimulatedRunner(Path.Combine(_root.Path, "runner"), origin, repository.CacheStore, new Dictionary<string, string> { [ActionRef] = repository.Source });
+        // A cache of its own: the workflow tests beside it save the same tool under the same key, and this test is about
+        // the first run building it.
+        var cacheStore = Directory.CreateDirectory(Path.Combine(_root.Path, "cache-store")).FullName;
+        var runner = new SimulatedRunner(Path.Combine(_root.Path, "runner"), origin, cacheStore, new Dictionary<string, string> { [ActionRef] = repository.Source });
 
         var first = runner.Run(workflow, "gates", "main");
         File.WriteAllText(Path.Combine(user, "ml", "churn", "data.csv"), "id,age\n1,30\n2,400\n");

@@ -43,7 +43,7 @@ internal sealed class ConfigDiagnostics(string file, string? resultFile = null)
     /// False when only the registry section is wanted (registry commands): the gates' data and model files need not
     /// exist there, as in a release job that promotes what an earlier job built.
     /// </summary>
-    public bool RequireInputs { get; init; } = true;
+    public bool RequireInputs { get; set; } = true;
 
     public void Error(string code, string message, SourceLocation location)
     {

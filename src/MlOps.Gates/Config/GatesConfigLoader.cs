@@ -26,7 +26,9 @@ public static class GatesConfigLoader
     };
 
     /// <param name="requireInputs">False to read a gates file for its registry section, whose gates' files need not exist.</param>
-    public static GatesConfig Load(string path, bool requireInputs = true)
+    /// <param name="runsOnly">The gates a command will run, when it runs only some (monitor --gate): the files of the
+    /// others need not exist, as a nightly job has no model that only a build trains.</param>
+    public static GatesConfig Load(string path, bool requireInputs = true, IReadOnlyCollection<string>? runsOnly = null)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var baseDirectory = System.IO.Path.GetDirectoryName(fullPath)!;
@@ -70,7 +72,9 @@ public static class GatesConfigLoader
 
         for (var i = 0; i < (gateList?.Children.Count ?? 0); i++)
         {
+            diagnostics.RequireInputs = requireInputs && (runsOnly is null || runsOnly.Contains(GateName(gateList!.Children[i]) ?? string.Empty));
             var gate = ReadGate(gateList!.Children[i], i, datasets, baseDirectory, diagnostics);
+            diagnostics.RequireInputs = requireInputs;
             if (gate is null)
             {
                 continue;
@@ -236,6 +240,9 @@ public static class GatesConfigLoader
             DeclaredAt = diagnostics.At(pathNode),
         };
     }
+
+    private static string? GateName(YamlNode node) =>
+        node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode scalar ? scalar.Value : null;
 
     private static GateDefinition? ReadGate(YamlNode node, int index, Dictionary<string, DatasetOptions> datasets, string baseDirectory, ConfigDiagnostics diagnostics)
     {

@@ -8,7 +8,7 @@ namespace MlOps.Gates.MSBuild.Tests.Runner;
 /// in <c>bash --noprofile --norc -eo pipefail</c> with its env, working directory and the runner's files (GITHUB_OUTPUT,
 /// GITHUB_ENV, GITHUB_PATH, GITHUB_STEP_SUMMARY); <c>if:</c> conditions; local and named composite actions with their
 /// inputs and outputs; and stand-ins for checkout (a clone of the origin at the ref), setup-dotnet (the machine's SDK)
-/// and cache (a folder store, saved after a successful job). Any other action throws.
+/// cache (a folder store, saved after a successful job) and upload-artifact (a folder per name). Any other action throws.
 /// </summary>
 public sealed class SimulatedRunner(string root, string origin, string cacheStore, IReadOnlyDictionary<string, string>? remoteActions = null)
 {
@@ -16,6 +16,9 @@ public sealed class SimulatedRunner(string root, string origin, string cacheStor
 
     /// <summary>Environment every step gets besides the runner's own, such as NUGET_PACKAGES; a PATH here replaces the machine's.</summary>
     public Dictionary<string, string> Environment { get; } = [];
+
+    /// <summary>Where actions/upload-artifact puts what it uploads, one folder per artifact name.</summary>
+    public string Artifacts => Path.Combine(root, "artifacts");
 
     /// <summary>The repository's settings: <c>vars.NAME</c> and <c>secrets.NAME</c>.</summary>
     public Dictionary<string, string> Settings { get; } = [];
@@ -45,7 +48,7 @@ public sealed class SimulatedRunner(string root, string origin, string cacheStor
 
         var outputs = Map(definition, "outputs").ToDictionary(o => o.Key, o => Expressions.Expand(o.Value, p => Value(p, scope)));
         var summary = File.Exists(context.SummaryFile) ? File.ReadAllText(context.SummaryFile) : string.Empty;
-        return new JobRun(!context.Failed, context.Log.ToString(), outputs, context.Workspace, summary);
+        return new JobRun(!context.Failed, context.Log.ToString(), outputs, summary);
     }
 
     private void RunStep(YamlMappingNode step, Scope scope, JobContext context, Func<string, Scope, string> value)
@@ -146,7 +149,21 @@ public sealed class SimulatedRunner(string root, string origin, string cacheStor
 
         if (uses.StartsWith("actions/cache@", StringComparison.Ordinal))
         {
-            return Cache(with["path"], with["key"], context);
+            return Cache(Path.Combine(context.Workspace, with["path"]), with["key"], context);
+        }
+
+        if (uses.StartsWith("actions/upload-artifact@", StringComparison.Ordinal))
+        {
+            var from = Path.Combine(context.Workspace, with["path"]);
+            if (!Directory.Exists(from))
+            {
+                context.Log.AppendLine($"upload-artifact: nothing at {with["path"]}");
+                return [];
+            }
+
+            CopyTree(from, Path.Combine(Artifacts, with["name"]));
+            context.Log.AppendLine($"upload-artifact: {with["name"]}");
+            return [];
         }
 
         var actionPath = uses.StartsWith("./", StringComparison.Ordinal)
