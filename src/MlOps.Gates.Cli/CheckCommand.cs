@@ -1,24 +1,26 @@
 using System.CommandLine;
 using MlOps.Gates.Config;
+using MlOps.Gates.Data;
 using MlOps.Gates.Results;
 using MlOps.Gates.Running;
 
 namespace MlOps.Gates.Cli;
 
-/// <summary><c>mlops-gates check DATA --suite FILE</c>: one suite over one dataset, no gates file needed.</summary>
+/// <summary><c>mlops-gates check DATA... --suite FILE</c>: one suite over each dataset named, no gates file needed.</summary>
 internal static class CheckCommand
 {
     public static Command Create(GatesApp app)
     {
         var data = new DataOptions();
+        var files = new Argument<string[]>("DATA") { Description = "The datasets: CSV, TSV or Parquet files; each is checked with the suite as a gate of its own.", Arity = ArgumentArity.OneOrMore };
         var suite = new Option<string>("--suite", "-s") { Description = "The suite: a YAML file with 'checks', or a Great Expectations JSON suite.", Required = true };
         var reportDir = CommonOptions.ReportDir();
         var failOn = CommonOptions.FailOn();
         var logFormat = CommonOptions.LogFormat();
         var noProgress = CommonOptions.NoProgress();
         var ci = new CiOptions();
-        var command = new Command("check", "Run one suite of checks over one dataset.") { suite, reportDir, failOn, logFormat, noProgress };
-        data.AddTo(command);
+        var command = new Command("check", "Run one suite of checks over one or more datasets.") { files, suite, reportDir, failOn, logFormat, noProgress };
+        data.AddTo(command, withArgument: false);
         ci.AddTo(command);
         command.SetAction(parse =>
         {
@@ -26,20 +28,52 @@ internal static class CheckCommand
             return app.Guard(
                 () =>
                 {
-                    var dataset = data.Read(parse);
-                    if (!File.Exists(dataset.Path) && !Directory.Exists(dataset.Path))
+                    var paths = parse.GetValue(files)!;
+                    var suitePath = parse.GetValue(suite)!;
+                    GatesConfig? config = null;
+                    foreach (var path in paths)
                     {
-                        throw new GatesInputException(ErrorCodes.DataFileNotFound, $"data file not found: {dataset.DisplayPath}");
+                        var dataset = data.Read(parse, path);
+                        if (!File.Exists(dataset.Path) && !Directory.Exists(dataset.Path))
+                        {
+                            throw new GatesInputException(ErrorCodes.DataFileNotFound, $"data file not found: {dataset.DisplayPath}");
+                        }
+
+                        var one = GatesConfigLoader.LoadSuite(suitePath, dataset, Environment.CurrentDirectory);
+                        config = config is null ? one : Merged(config, one, paths.Length);
                     }
 
-                    var suitePath = parse.GetValue(suite)!;
-                    var config = GatesConfigLoader.LoadSuite(suitePath, dataset, Environment.CurrentDirectory);
-                    var reportDirectory = Path.GetFullPath(parse.GetValue(reportDir) ?? config.Reports.Directory);
-                    return RunOutcome.RunAndFinish(app, config, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format, parse.GetValue(noProgress), ci: ci.Read(parse, app, format));
+                    var reportDirectory = Path.GetFullPath(parse.GetValue(reportDir) ?? config!.Reports.Directory);
+                    return RunOutcome.RunAndFinish(app, config!, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format, parse.GetValue(noProgress), ci: ci.Read(parse, app, format));
                 },
                 format,
                 ci: () => ci.Read(parse, app, format));
         });
         return command;
+    }
+
+    /// <summary>Several files checked by one suite: a gate each, named by the suite and the file.</summary>
+    private static GatesConfig Merged(GatesConfig first, GatesConfig next, int files)
+    {
+        static GateDefinition Named(GateDefinition gate, DatasetOptions dataset) =>
+            gate is DataQualityGate quality ? quality.Renamed($"{gate.Name}: {dataset.DisplayPath}") : gate;
+
+        var firstDataset = first.Datasets.Values.First();
+        var gates = first.Gates.Count == 1 && files > 1 && !first.Gates[0].Name.Contains(": ", StringComparison.Ordinal)
+            ? [Named(first.Gates[0], firstDataset)]
+            : first.Gates.ToList();
+        var dataset = next.Datasets.Values.First();
+        if (first.Datasets.Values.Any(d => d.Path == dataset.Path))
+        {
+            throw new GatesInputException(ErrorCodes.BadUsage, $"{dataset.DisplayPath} is named twice");
+        }
+
+        gates.Add(Named(next.Gates[0], dataset));
+        return new GatesConfig
+        {
+            BaseDirectory = first.BaseDirectory,
+            Datasets = first.Datasets.Concat(next.Datasets.Where(d => !first.Datasets.ContainsKey(d.Key))).ToDictionary(d => d.Key, d => d.Value),
+            Gates = gates,
+        };
     }
 }

@@ -15,17 +15,23 @@ internal sealed class DataOptions
 
     public Option<string[]> NullValues { get; } = new("--null-value") { Description = "A cell text read as missing; repeat for several (default: the empty cell).", AllowMultipleArgumentsPerToken = false };
 
-    public void AddTo(Command command)
+    public void AddTo(Command command, bool withArgument = true)
     {
-        command.Arguments.Add(Data);
+        if (withArgument)
+        {
+            command.Arguments.Add(Data);
+        }
+
         command.Options.Add(Format);
         command.Options.Add(Delimiter);
         command.Options.Add(NullValues);
     }
 
-    public DatasetOptions Read(System.CommandLine.ParseResult parse)
+    public DatasetOptions Read(System.CommandLine.ParseResult parse) => Read(parse, parse.GetValue(Data)!);
+
+    /// <summary>A data file read with this command's format, delimiter and null options.</summary>
+    public DatasetOptions Read(System.CommandLine.ParseResult parse, string path)
     {
-        var path = parse.GetValue(Data)!;
         var full = Path.GetFullPath(path);
         var delimiter = parse.GetValue(Delimiter);
         if (delimiter is not null)

@@ -4,12 +4,14 @@ namespace MlOps.Gates.Cli;
 
 /// <summary>
 /// Prints findings in MSBuild's canonical form, <c>path(line,col): error MLG2005: text</c>, which MSBuild, IDEs and
-/// setup-dotnet's problem matcher all read. Paths are relative for people and full for MSBuild.
+/// setup-dotnet's problem matcher all read. Paths are relative for people and full for MSBuild. Each finding also goes
+/// to the results file, when one is asked for.
 /// </summary>
-public sealed class FindingWriter(TextWriter output, LogFormat format, string baseDirectory)
+public sealed class FindingWriter(TextWriter output, LogFormat format, string baseDirectory, ResultsFile? results = null)
 {
     public void Write(Finding finding)
     {
+        results?.Finding(finding, baseDirectory);
         var severity = finding.Severity == Severity.Error ? "error" : "warning";
         var message = OneLine(finding.Message);
         if (finding.Location is { } location)

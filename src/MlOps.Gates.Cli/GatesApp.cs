@@ -16,9 +16,17 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
     /// <summary>Set by Ctrl+C or SIGTERM: the run stops at the next batch, before any report or registry write.</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>Findings and the outcome of this run, for <c>--results-file</c>.</summary>
+    public ResultsFile Results { get; } = new();
+
     public int Run(string[] args)
     {
-        var root = new RootCommand("MlOps.Gates: ML quality gates (data quality, drift, model accuracy) for .NET builds and CI.");
+        var resultsFile = new Option<string?>("--results-file")
+        {
+            Description = "Also write the findings, status, reports and registry changes to this file, one tab-separated record a line (what the MSBuild tasks read).",
+            Recursive = true,
+        }.WritesFile();
+        var root = new RootCommand("MlOps.Gates: ML quality gates (data quality, drift, model accuracy) for .NET builds and CI.") { resultsFile };
         root.Subcommands.Add(RunCommand.Create(this));
         root.Subcommands.Add(CheckCommand.Create(this));
         root.Subcommands.Add(ProfileCommand.Create(this));
@@ -38,7 +46,17 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
             return ExitCodes.BadInput;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = Output, Error = Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+        var exit = parse.Invoke(new InvocationConfiguration { Output = Output, Error = Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+        if (parse.GetValue(resultsFile) is { } path)
+        {
+            exit = Guard(() =>
+            {
+                Results.Write(path, exit);
+                return exit;
+            });
+        }
+
+        return exit;
     }
 
     /// <summary>Input errors in CI mode as the run's findings would be: annotations, the summary and the outputs.</summary>
@@ -79,7 +97,7 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
         }
         catch (GatesInputException e)
         {
-            var writer = new FindingWriter(Error, format, baseDirectory ?? Environment.CurrentDirectory);
+            var writer = new FindingWriter(Error, format, baseDirectory ?? Environment.CurrentDirectory, Results);
             foreach (var finding in e.Errors)
             {
                 writer.Write(finding);
@@ -97,13 +115,13 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
         {
             // The surroundings refused (a folder where a file should be, no permission, a full disk): the user's to fix,
             // so a coded error naming the file, not an internal one.
-            var writer = new FindingWriter(Error, format, baseDirectory ?? Environment.CurrentDirectory);
+            var writer = new FindingWriter(Error, format, baseDirectory ?? Environment.CurrentDirectory, Results);
             writer.Write(new Finding(ErrorCodes.FileAccess, Severity.Error, $"cannot read or write a file: {IoErrors.Describe(e)}"));
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var writer = new FindingWriter(Error, format, baseDirectory ?? Environment.CurrentDirectory);
+            var writer = new FindingWriter(Error, format, baseDirectory ?? Environment.CurrentDirectory, Results);
             writer.Write(new Finding(ErrorCodes.Internal, Severity.Error, $"internal error: {e.GetType().Name}: {e.Message} (set MLOPS_GATES_DEBUG=1 for details; please report it)"));
             if (Environment.GetEnvironmentVariable("MLOPS_GATES_DEBUG") == "1")
             {

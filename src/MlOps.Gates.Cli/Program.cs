@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using MlOps.Gates.Cli;
 
 Console.OutputEncoding = System.Text.Encoding.UTF8;
+NativeLibraries.Register(Environment.GetEnvironmentVariable);
 using var cancellation = new CancellationTokenSource();
 
 // The first Ctrl+C or SIGTERM asks the run to stop cleanly (exit 130, nothing half-written); a second one ends the

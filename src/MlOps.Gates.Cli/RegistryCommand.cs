@@ -72,6 +72,7 @@ internal static class RegistryCommand
                 Gates = gates,
             };
             var version = registry.Register(RegistryNames.Model(parse.GetValue(name)!), draft, new ChangeInfo(Provenance.Actor(), null, git?.Commit));
+            app.Results.Registry("register", version.Name, version.Version, null);
             Print(app, parse, common, version, $"registered {version.Name} version {version.Version} (SHA-256 {version.ArtifactSha256[..12]}…) in {registry.Location}");
             return ExitCodes.Passed;
         })));
@@ -126,29 +127,52 @@ internal static class RegistryCommand
     private static Command Promote(GatesApp app, Common common)
     {
         var name = new Argument<string>("MODEL");
-        var version = new Argument<int>("VERSION");
+        var version = new Argument<int?>("VERSION") { Description = "The version (default: the one that holds --artifact's bytes).", Arity = ArgumentArity.ZeroOrOne };
+        var artifact = new Option<string?>("--artifact", "-a") { Description = "Promote the version that holds this model file's bytes, instead of naming it." };
         var to = new Option<string>("--to") { Description = "The alias: staging, production, or any name (MLflow's stages are accepted).", Required = true };
         var reason = new Option<string?>("--reason") { Description = "Why, for the audit log." };
-        var command = new Command("promote", "Point an alias at a version, if the alias's promotion policy allows it.") { name, version, to, reason };
+        var command = new Command("promote", "Point an alias at a version, if the alias's promotion policy allows it.") { name, version, artifact, to, reason };
         command.SetAction(parse => app.Guard(() => With(parse, common, (registry, config) =>
         {
             var policies = config?.Registry?.Policies ?? new Dictionary<string, PromotionPolicy>();
             var model = parse.GetValue(name)!;
-            var number = parse.GetValue(version);
+            var number = (parse.GetValue(version), parse.GetValue(artifact)) switch
+            {
+                ({ } given, null) => given,
+                (null, { } file) => VersionHolding(registry, model, file),
+                (null, null) => throw new GatesInputException(ErrorCodes.BadUsage, "name the version to promote, or the model file with --artifact"),
+                _ => throw new GatesInputException(ErrorCodes.BadUsage, "name the version or --artifact, not both"),
+            };
             var alias = RegistryNames.Alias(parse.GetValue(to)!);
             var git = Provenance.Git(config?.BaseDirectory ?? Environment.CurrentDirectory);
             var reasons = new Promoter(registry, policies).Check(model, number, alias);
             if (reasons.Count > 0)
             {
-                app.Output.WriteLine($"error {ErrorCodes.PromotionRefused}: {model} version {number} may not become {alias}: {string.Join("; ", reasons)}");
+                new FindingWriter(app.Output, LogFormat.Text, Environment.CurrentDirectory, app.Results).Write(new Finding(ErrorCodes.PromotionRefused, Severity.Error, $"{model} version {number} may not become {alias}: {string.Join("; ", reasons)}"));
                 return ExitCodes.GateFailed;
             }
 
             var previous = registry.SetAlias(model, alias, number, new ChangeInfo(Provenance.Actor(), parse.GetValue(reason), git?.Commit));
+            app.Results.Registry("promote", model, number, alias);
             Print(app, parse, common, new { model, version = number, alias, previous }, $"promoted {model} version {number} to {alias}{(previous is null ? string.Empty : $" (was version {previous})")}");
             return ExitCodes.Passed;
         })));
         return command;
+    }
+
+    /// <summary>The newest version, not archived, whose artifact has these bytes.</summary>
+    private static int VersionHolding(IModelRegistry registry, string model, string file)
+    {
+        var path = Path.GetFullPath(file);
+        if (!File.Exists(path))
+        {
+            throw new GatesInputException(ErrorCodes.FileNotFound, $"--artifact: file not found: {file}");
+        }
+
+        var (hash, _) = LocalRegistry.Hash(path);
+        var versions = registry.Models().Contains(model) ? registry.Versions(model) : [];
+        return versions.LastOrDefault(v => v.ArtifactSha256 == hash && !v.Archived)?.Version
+            ?? throw new GatesInputException(ErrorCodes.NotInRegistry, $"no version of {model} holds {file} (SHA-256 {hash[..12]}…); register it first");
     }
 
     private static Command Rollback(GatesApp app, Common common)

@@ -67,10 +67,14 @@ internal static class RunCommand
             if (Stamps.IsCurrent(stampPath, stamp, reportDirectory, config.Reports.Formats))
             {
                 // As compilers replay their warnings on a build that compiles nothing, the last run's warnings show again.
-                foreach (var line in Stamps.ReplayWarnings(stampPath))
+                var replayed = Stamps.ReplayWarnings(stampPath).ToList();
+                foreach (var line in replayed)
                 {
                     app.Output.WriteLine(line);
+                    app.Results.Canonical(line);
                 }
+
+                app.Results.Status(replayed.Count > 0 ? "passed-with-warnings" : "passed");
 
                 Stamps.MarkShown(stampPath);
                 app.Output.WriteLine("mlops-gates: up to date: inputs unchanged since the last passing run; gates skipped");

@@ -35,8 +35,13 @@ internal static class RunOutcome
             app.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mlops-gates: timing: gates {run.Duration.TotalMilliseconds:0} ms, reports {reportClock.ElapsedMilliseconds} ms, process so far {sinceStart.TotalMilliseconds:0} ms"));
         }
 
-        var writer = new FindingWriter(app.Output, format, run.BaseDirectory);
+        var writer = new FindingWriter(app.Output, format, run.BaseDirectory, app.Results);
         var findings = run.Findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Location?.File, StringComparer.Ordinal).ThenBy(f => f.Location?.Line).ToList();
+        foreach (var finding in findings)
+        {
+            app.Results.Finding(finding, run.BaseDirectory);
+        }
+
         if (ci.Mode == CiMode.None || !ci.Annotate)
         {
             foreach (var finding in findings)
@@ -83,6 +88,7 @@ internal static class RunOutcome
             CultureInfo.InvariantCulture,
             $"mlops-gates: {StatusWords(run.Status)}: {run.Gates.Count} gate(s), {checks} check(s), {failed} failed, {warnings} warning(s) in {run.Duration.TotalSeconds:0.##} s{where}"));
         var fails = run.FailsAt(failOn);
+        app.Results.Outcome(run, written, fails);
 
         if (fails && run.Status == GateStatus.Warning)
         {

@@ -42,6 +42,7 @@ public static class ErrorCodes
     public const string MissingColumn = "MLG3018";
     public const string NotRegularFile = "MLG3019";
     public const string BadReport = "MLG3020";
+    public const string OnnxRuntimeMissing = "MLG3021";
 
     public const string MetricThreshold = "MLG5001";
     public const string MetricChange = "MLG5002";

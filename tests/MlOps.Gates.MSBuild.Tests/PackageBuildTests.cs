@@ -151,4 +151,42 @@ public sealed class PackageBuildTests(PackedPackage package)
         Assert.True(changed == 0, changedOutput);
         Assert.Single(changedOutput.Split('\n'), l => l.Contains("mlops-gates: passed", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_project_target_calls_MlOpsCheckData_and_gets_the_error_at_the_data_line_and_the_status()
+    {
+        var project = Path.Combine(package.Root.Path, "work", "composed-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(project, "data"));
+        File.WriteAllText(Path.Combine(project, "Composed.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <MlOpsGatesEnabled>false</MlOpsGatesEnabled>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="MlOps.Gates" Version="$(MlOpsGatesVersion)" PrivateAssets="all" />
+                <TrainingData Include="data/*.csv" />
+              </ItemGroup>
+              <Target Name="ValidateTrainingData" AfterTargets="Build">
+                <MlOpsCheckData Data="@(TrainingData)" Suite="data/suite.yml" ReportDirectory="$(OutDir)dq" ContinueOnError="ErrorAndContinue">
+                  <Output TaskParameter="Status" PropertyName="DataStatus" />
+                  <Output TaskParameter="Reports" ItemName="DataReport" />
+                </MlOpsCheckData>
+                <Message Importance="high" Text="DataStatus=$(DataStatus); reports: @(DataReport->'%(Format)', ',')" />
+              </Target>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Class1.cs"), "namespace Composed; public static class Class1 { }\n");
+        File.WriteAllText(Path.Combine(project, "data", "train.csv"), "id,age\n1,30\n2,-4\n");
+        File.WriteAllText(Path.Combine(project, "data", "suite.yml"), "checks:\n  - expect: between\n    column: age\n    min: 0\n    max: 120\n");
+        File.Copy(Path.Combine(package.CopySample("Churn"), "nuget.config"), Path.Combine(project, "nuget.config"));
+
+        var (exit, output) = Build(project);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"{Path.Combine(project, "data", "train.csv")}(3,3): error MLG2009:", output, StringComparison.Ordinal);
+        Assert.Contains("DataStatus=failed; reports: md,html,json,junit", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(project, "bin", "Debug", "net10.0", "dq", "report.html")));
+        Assert.DoesNotContain("MSB", output.Replace("MSBuild", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
 }

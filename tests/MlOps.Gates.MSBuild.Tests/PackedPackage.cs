@@ -1,7 +1,7 @@
 namespace MlOps.Gates.MSBuild.Tests;
 
 /// <summary>
-/// The MlOps.Gates package packed once from this repository into a temporary feed, with a version no cache has
+/// The MlOps.Gates and MlOps.Gates.Onnx packages packed once from this repository into a temporary feed, with a version no cache has
 /// seen, restored into a temporary packages folder so no stale copy can be handed back.
 /// </summary>
 public sealed class PackedPackage : IDisposable
@@ -13,10 +13,13 @@ public sealed class PackedPackage : IDisposable
         Version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         Feed = Path.Combine(Root.Path, "feed");
         Packages = Path.Combine(Root.Path, "packages");
-        var (exit, output) = Dotnet.Run(RepositoryRoot, new Dictionary<string, string>(), "pack", Path.Combine(RepositoryRoot, "src", "MlOps.Gates.MSBuild"), "-c", "Release", $"-p:Version={Version}", "-o", Feed, "--nologo");
-        if (exit != 0)
+        foreach (var project in new[] { "MlOps.Gates.MSBuild", "MlOps.Gates.Onnx" })
         {
-            throw new InvalidOperationException("dotnet pack failed:\n" + output);
+            var (exit, output) = Dotnet.Run(RepositoryRoot, new Dictionary<string, string>(), "pack", Path.Combine(RepositoryRoot, "src", project), "-c", "Release", $"-p:Version={Version}", "-o", Feed, "--nologo");
+            if (exit != 0)
+            {
+                throw new InvalidOperationException($"dotnet pack {project} failed:\n" + output);
+            }
         }
     }
 

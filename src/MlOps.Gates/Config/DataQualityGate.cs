@@ -14,4 +14,6 @@ public sealed class DataQualityGate : GateDefinition
 
     /// <summary>The checks, created for one run: each keeps the state of its pass over the data.</summary>
     public required IReadOnlyList<Check> Checks { get; init; }
+
+    public DataQualityGate Renamed(string name) => new() { Name = name, Location = Location, Dataset = Dataset, Checks = Checks };
 }

@@ -13,6 +13,9 @@ namespace MlOps.Gates.Models;
 /// </summary>
 internal static class OnnxModel
 {
+    /// <summary>The ONNX Runtime the engine is built against; its native library must be this version or newer.</summary>
+    public static string OnnxRuntimeVersion => typeof(InferenceSession).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "1.31.1";
+
     private static readonly Dictionary<string, string[]> KnownOutputs = new(StringComparer.Ordinal)
     {
         ["predicted"] = ["predictedlabel", "label", "output_label", "predicted_label"],
@@ -32,6 +35,15 @@ internal static class OnnxModel
         catch (Exception e) when (e is OnnxRuntimeException or InvalidOperationException or IOException)
         {
             throw new GatesInputException(ErrorCodes.BadModel, $"{modelDisplayPath} is not a loadable ONNX model: {e.Message}", new SourceLocation(modelDisplayPath), e);
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException { InnerException: DllNotFoundException })
+        {
+            // The MlOps.Gates package leaves ONNX Runtime's native library out (it is most of the package's weight).
+            throw new GatesInputException(
+                ErrorCodes.OnnxRuntimeMissing,
+                $"{modelDisplayPath} is an ONNX model, and ONNX Runtime's native library cannot be loaded: add the package MlOps.Gates.Onnx (or Microsoft.ML.OnnxRuntime {OnnxRuntimeVersion}) to the project, so restore brings it into the NuGet packages folder ({e.GetBaseException().Message})",
+                new SourceLocation(modelDisplayPath),
+                e);
         }
 
         var columns = new List<DataViewColumn>();

@@ -446,7 +446,8 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
         return 0;
     });
 
-    internal static (string Hash, long Size) Hash(string path)
+    /// <summary>The SHA-256 (lower-case hex) and size a version records for an artifact.</summary>
+    public static (string Hash, long Size) Hash(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return (Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant(), stream.Length);
