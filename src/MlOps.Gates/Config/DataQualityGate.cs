@@ -12,8 +12,8 @@ public sealed class DataQualityGate : GateDefinition
 
     public required DatasetOptions Dataset { get; init; }
 
-    /// <summary>The checks, created for one run: each keeps the state of its pass over the data.</summary>
-    public required IReadOnlyList<Check> Checks { get; init; }
+    /// <summary>The checks as declared; the runner makes a fresh evaluator of each for every run.</summary>
+    public required IReadOnlyList<CheckDefinition> Checks { get; init; }
 
     public DataQualityGate Renamed(string name) => new() { Name = name, Location = Location, Dataset = Dataset, Checks = Checks };
 }

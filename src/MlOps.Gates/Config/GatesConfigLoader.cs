@@ -282,7 +282,7 @@ public static class GatesConfigLoader
         }
 
         var dataset = ReadGateDataset(map, "dataset", datasets, baseDirectory, diagnostics, context, "data");
-        var checks = new List<Check>();
+        var checks = new List<CheckDefinition>();
         var checkList = map.Sequence("checks", false, "expectations");
         var suite = map.String("suite");
         if (checkList is null && suite is null)
@@ -375,13 +375,13 @@ public static class GatesConfigLoader
         return null;
     }
 
-    private static List<Check> ReadSuite(string fullPath, string displayPath, out string? name)
+    private static List<CheckDefinition> ReadSuite(string fullPath, string displayPath, out string? name)
     {
         var diagnostics = new ConfigDiagnostics(displayPath);
         var root = ReadRoot(fullPath, displayPath, diagnostics);
         var map = YamlMap.From(root, diagnostics, "suite");
         name = null;
-        var checks = new List<Check>();
+        var checks = new List<CheckDefinition>();
         if (map is not null)
         {
             name = map.String("name", false, "expectation_suite_name");
@@ -408,7 +408,7 @@ public static class GatesConfigLoader
         return UniqueIds(checks);
     }
 
-    private static List<Check> UniqueIds(List<Check> checks)
+    private static List<CheckDefinition> UniqueIds(List<CheckDefinition> checks)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var check in checks)
@@ -425,14 +425,8 @@ public static class GatesConfigLoader
             }
 
             var n = numbered[c.Spec.Id] = numbered.GetValueOrDefault(c.Spec.Id) + 1;
-            return Rename(c, $"{c.Spec.Id}#{n}");
+            return c with { Spec = c.Spec with { Id = $"{c.Spec.Id}#{n}" } };
         }).ToList();
-    }
-
-    private static Check Rename(Check check, string id)
-    {
-        check.Spec = check.Spec with { Id = id };
-        return check;
     }
 
     private static ReportSettings ReadReports(YamlMap? map, string baseDirectory, ConfigDiagnostics diagnostics)

@@ -5,13 +5,13 @@ namespace MlOps.Gates.Quality;
 
 /// <summary>
 /// One expectation on a dataset, fed batch by batch in the single pass the gate makes over the file.
-/// A check instance runs once: it keeps the state of that pass.
+/// An instance runs once and keeps the state of that pass; <see cref="CheckDefinition"/> makes one per run.
 /// </summary>
 public abstract class Check(CheckSpec spec)
 {
     public const int MaxPartialUnexpected = 20;
 
-    public CheckSpec Spec { get; internal set; } = spec;
+    public CheckSpec Spec { get; } = spec;
 
     /// <summary>What the check expects, in words, for reports.</summary>
     public abstract string Description { get; }

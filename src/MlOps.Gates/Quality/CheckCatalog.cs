@@ -87,7 +87,7 @@ public static class CheckCatalog
     /// Reads one check: either <c>expect: KIND</c> with its settings beside it, or Great Expectations'
     /// <c>expectation_type</c> with <c>kwargs</c>. Returns null after reporting what is wrong.
     /// </summary>
-    internal static Check? Parse(YamlNode node, ConfigDiagnostics diagnostics, string context)
+    internal static CheckDefinition? Parse(YamlNode node, ConfigDiagnostics diagnostics, string context)
     {
         var outer = YamlMap.From(node, diagnostics, context);
         if (outer is null)
@@ -137,7 +137,7 @@ public static class CheckCatalog
             Location = diagnostics.Declared(node),
             Parameters = Parameters(settings),
         };
-        var check = Create(kind, spec, settings, context, diagnostics);
+        var evaluator = Evaluator(kind, settings, context, diagnostics);
         settings.RejectUnknownKeys();
         if (!ReferenceEquals(settings, outer))
         {
@@ -145,36 +145,76 @@ public static class CheckCatalog
             outer.RejectUnknownKeys();
         }
 
-        return diagnostics.Errors.Count > errorsBefore ? null : check;
+        return diagnostics.Errors.Count > errorsBefore || evaluator is null ? null : new CheckDefinition(spec, evaluator);
     }
 
-    private static Check? Create(CheckKind kind, CheckSpec spec, YamlMap s, string context, ConfigDiagnostics diagnostics) => kind.Name switch
+    /// <summary>Reads the kind's settings now, so errors point at the gates file; the evaluator captures what was read.</summary>
+    private static Func<CheckSpec, Check>? Evaluator(CheckKind kind, YamlMap s, string context, ConfigDiagnostics diagnostics)
     {
-        "column_exists" => new ColumnExistsCheck(spec),
-        "columns_match_set" => new ColumnsMatchCheck(spec, ordered: false, exactMatch: s.Bool("exact_match") ?? true),
-        "columns_match_list" => new ColumnsMatchCheck(spec, ordered: true, exactMatch: true),
-        "type" => ReadType(spec, s, context, diagnostics),
-        "not_null" => new NotNullCheck(spec),
-        "null_share_at_most" => new NullShareCheck(spec, Share(s, "max", context, diagnostics) ?? 0),
-        "unique" or "compound_unique" => new UniqueCheck(spec),
-        "between" => new BetweenCheck(spec, ReadRange(s, context, diagnostics)),
-        "in_set" or "not_in_set" => new SetCheck(spec, s.StringList("values", required: true, "value_set") ?? [], kind.Name == "in_set"),
-        "regex" or "not_match_regex" => ReadRegex(spec, s, kind.Name == "not_match_regex", context, diagnostics),
-        "length_between" => new LengthCheck(spec, ReadRange(s, context, diagnostics)),
-        "row_count_between" => new RowCountCheck(spec, ReadRange(s, context, diagnostics)),
-        "duplicate_rows_at_most" => ReadDuplicates(spec, s, context, diagnostics),
-        "min_between" => new ColumnStatisticCheck(spec, Statistic.Min, ReadRange(s, context, diagnostics)),
-        "max_between" => new ColumnStatisticCheck(spec, Statistic.Max, ReadRange(s, context, diagnostics)),
-        "mean_between" => new ColumnStatisticCheck(spec, Statistic.Mean, ReadRange(s, context, diagnostics)),
-        "median_between" => new ColumnStatisticCheck(spec, Statistic.Median, ReadRange(s, context, diagnostics)),
-        "stdev_between" => new ColumnStatisticCheck(spec, Statistic.StandardDeviation, ReadRange(s, context, diagnostics)),
-        "quantile_between" => ReadQuantiles(spec, s, context, diagnostics),
-        "distinct_count_between" => new DistinctCountCheck(spec, ReadRange(s, context, diagnostics)),
-        "category_share_between" => new CategoryShareCheck(spec, s.String("value", required: true) ?? string.Empty, ReadRange(s, context, diagnostics)),
-        "freshness" => ReadFreshness(spec, s, context, diagnostics),
-        "unique_within_record" => new UniqueWithinRecordCheck(spec, s.Choice("ignore_row_if", IgnoreRows) ?? IgnoreRowIf.AllValuesAreMissing),
-        _ => null,
-    };
+        switch (kind.Name)
+        {
+            case "column_exists":
+                return spec => new ColumnExistsCheck(spec);
+            case "columns_match_set":
+                var exactMatch = s.Bool("exact_match") ?? true;
+                return spec => new ColumnsMatchCheck(spec, ordered: false, exactMatch: exactMatch);
+            case "columns_match_list":
+                return spec => new ColumnsMatchCheck(spec, ordered: true, exactMatch: true);
+            case "type":
+                return ReadType(s);
+            case "not_null":
+                return spec => new NotNullCheck(spec);
+            case "null_share_at_most":
+                var share = Share(s, "max", context, diagnostics) ?? 0;
+                return spec => new NullShareCheck(spec, share);
+            case "unique" or "compound_unique":
+                return spec => new UniqueCheck(spec);
+            case "between":
+                var between = ReadRange(s, context, diagnostics);
+                return spec => new BetweenCheck(spec, between);
+            case "in_set" or "not_in_set":
+                var values = s.StringList("values", required: true, "value_set") ?? [];
+                var inSet = kind.Name == "in_set";
+                return spec => new SetCheck(spec, values, inSet);
+            case "regex" or "not_match_regex":
+                return ReadRegex(s, kind.Name == "not_match_regex", context, diagnostics);
+            case "length_between":
+                var lengths = ReadRange(s, context, diagnostics);
+                return spec => new LengthCheck(spec, lengths);
+            case "row_count_between":
+                var rows = ReadRange(s, context, diagnostics);
+                return spec => new RowCountCheck(spec, rows);
+            case "duplicate_rows_at_most":
+                return ReadDuplicates(s, context, diagnostics);
+            case "min_between" or "max_between" or "mean_between" or "median_between" or "stdev_between":
+                var statistic = kind.Name switch
+                {
+                    "min_between" => Statistic.Min,
+                    "max_between" => Statistic.Max,
+                    "mean_between" => Statistic.Mean,
+                    "median_between" => Statistic.Median,
+                    _ => Statistic.StandardDeviation,
+                };
+                var bounds = ReadRange(s, context, diagnostics);
+                return spec => new ColumnStatisticCheck(spec, statistic, bounds);
+            case "quantile_between":
+                return ReadQuantiles(s, context, diagnostics);
+            case "distinct_count_between":
+                var distinct = ReadRange(s, context, diagnostics);
+                return spec => new DistinctCountCheck(spec, distinct);
+            case "category_share_between":
+                var value = s.String("value", required: true) ?? string.Empty;
+                var categoryShare = ReadRange(s, context, diagnostics);
+                return spec => new CategoryShareCheck(spec, value, categoryShare);
+            case "freshness":
+                return ReadFreshness(s, context, diagnostics);
+            case "unique_within_record":
+                var ignore = s.Choice("ignore_row_if", IgnoreRows) ?? IgnoreRowIf.AllValuesAreMissing;
+                return spec => new UniqueWithinRecordCheck(spec, ignore);
+            default:
+                return null;
+        }
+    }
 
     private static IReadOnlyList<string> ReadColumns(CheckKind kind, YamlMap s, string context, ConfigDiagnostics diagnostics)
     {
@@ -252,14 +292,14 @@ public static class CheckCatalog
         return value;
     }
 
-    private static TypeCheck? ReadType(CheckSpec spec, YamlMap s, string context, ConfigDiagnostics diagnostics)
+    private static Func<CheckSpec, Check>? ReadType(YamlMap s)
     {
         var type = s.Choice("type", Types, required: true, "type_");
         var format = s.String("format");
-        return type is null ? null : new TypeCheck(spec, type.Value, format);
+        return type is { } known ? spec => new TypeCheck(spec, known, format) : null;
     }
 
-    private static RegexCheck? ReadRegex(CheckSpec spec, YamlMap s, bool negate, string context, ConfigDiagnostics diagnostics)
+    private static Func<CheckSpec, Check>? ReadRegex(YamlMap s, bool negate, string context, ConfigDiagnostics diagnostics)
     {
         var pattern = s.String("pattern", required: true, "regex");
         if (pattern is null)
@@ -269,7 +309,9 @@ public static class CheckCatalog
 
         try
         {
-            return new RegexCheck(spec, pattern, negate);
+            // Built once here to reject a bad pattern at its place in the gates file.
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            return spec => new RegexCheck(spec, pattern, negate);
         }
         catch (ArgumentException e)
         {
@@ -278,7 +320,7 @@ public static class CheckCatalog
         }
     }
 
-    private static DuplicateRowsCheck? ReadDuplicates(CheckSpec spec, YamlMap s, string context, ConfigDiagnostics diagnostics)
+    private static Func<CheckSpec, Check>? ReadDuplicates(YamlMap s, string context, ConfigDiagnostics diagnostics)
     {
         var max = s.Long("max");
         var share = s.Has("max_share") ? Share(s, "max_share", context, diagnostics) : null;
@@ -288,10 +330,10 @@ public static class CheckCatalog
             return null;
         }
 
-        return new DuplicateRowsCheck(spec, max, share);
+        return spec => new DuplicateRowsCheck(spec, max, share);
     }
 
-    private static ColumnStatisticCheck? ReadQuantiles(CheckSpec spec, YamlMap s, string context, ConfigDiagnostics diagnostics)
+    private static Func<CheckSpec, Check>? ReadQuantiles(YamlMap s, string context, ConfigDiagnostics diagnostics)
     {
         var linear = s.Choice("interpolation", new Dictionary<string, bool> { ["nearest"] = false, ["linear"] = true }) ?? false;
         s.Allow("allow_relative_error");
@@ -330,10 +372,10 @@ public static class CheckCatalog
             bounds.Add(new QuantileBound(q ?? 0.5, ReadRange(s, context, diagnostics)));
         }
 
-        return new ColumnStatisticCheck(spec, Statistic.Quantile, null, bounds, linear);
+        return spec => new ColumnStatisticCheck(spec, Statistic.Quantile, null, bounds, linear);
     }
 
-    private static FreshnessCheck? ReadFreshness(CheckSpec spec, YamlMap s, string context, ConfigDiagnostics diagnostics)
+    private static Func<CheckSpec, Check>? ReadFreshness(YamlMap s, string context, ConfigDiagnostics diagnostics)
     {
         var text = s.String("max_age", required: true);
         var format = s.String("format");
@@ -348,7 +390,7 @@ public static class CheckCatalog
             return null;
         }
 
-        return new FreshnessCheck(spec, maxAge, format);
+        return spec => new FreshnessCheck(spec, maxAge, format);
     }
 
     private static bool TryQuantile(string text, out double q) =>

@@ -20,7 +20,8 @@ internal static class DataQualityRunner
         var watch = Stopwatch.StartNew();
         var label = gates.Count == 1 ? gates[0].Name : string.Join(", ", gates.Select(g => g.Name));
         using var reader = TableReaders.Open(dataset);
-        var checks = gates.SelectMany(g => g.Checks).ToList();
+        var evaluators = gates.Select(g => g.Checks.Select(c => c.NewRun()).ToList()).ToList();
+        var checks = evaluators.SelectMany(e => e).ToList();
         foreach (var check in checks)
         {
             check.Bind(reader);
@@ -49,12 +50,12 @@ internal static class DataQualityRunner
         progress?.Report(new RunProgress(label, $"read {dataset.DisplayPath}", rows, reader.Length, reader.Length));
         var summary = new DatasetSummary(dataset.Name, dataset.DisplayPath, rows, reader.Columns, time.GetUtcNow());
         var elapsed = watch.Elapsed;
-        return gates.Select(gate => Complete(gate, summary, reader.Length, elapsed)).ToList();
+        return gates.Select((gate, i) => Complete(gate, evaluators[i], summary, reader.Length, elapsed)).ToList();
     }
 
-    private static GateResult Complete(DataQualityGate gate, DatasetSummary summary, long bytes, TimeSpan elapsed)
+    private static GateResult Complete(DataQualityGate gate, IReadOnlyList<Check> checks, DatasetSummary summary, long bytes, TimeSpan elapsed)
     {
-        var results = gate.Checks.Select(c => c.Complete(summary)).ToList();
+        var results = checks.Select(c => c.Complete(summary)).ToList();
         var findings = GateResult.FindingsOf(gate.Name, results);
         return new GateResult
         {
