@@ -38,7 +38,7 @@ public abstract class MlOpsGatesTask : ToolTask
     /// <summary>The gates file: what a run reads, and where registry commands find the registry.</summary>
     public string? ConfigFile { get; set; }
 
-    /// <summary>quiet, minimal, normal, detailed or diagnostic: detailed and above show the CLI's progress.</summary>
+    /// <summary>quiet, minimal, normal, detailed or diagnostic (default: the build's own): detailed and above show the CLI's progress.</summary>
     public string? Verbosity { get; set; }
 
     /// <summary>NuGet packages folders where the CLI looks for ONNX Runtime's native library (the targets pass NuGetPackageRoot).</summary>
@@ -73,9 +73,25 @@ public abstract class MlOpsGatesTask : ToolTask
 
     protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.High;
 
-    private bool Quiet => string.Equals(Verbosity, "quiet", StringComparison.OrdinalIgnoreCase);
+    private bool Quiet => Verbosity is { Length: > 0 } v ? v.Equals("quiet", StringComparison.OrdinalIgnoreCase) : !BuildLogs(MessageImportance.High);
 
-    private bool Detailed => Verbosity is { } v && (v.Equals("detailed", StringComparison.OrdinalIgnoreCase) || v.Equals("diagnostic", StringComparison.OrdinalIgnoreCase));
+    /// <summary>Detailed and diagnostic show the CLI's progress: named by Verbosity, else as the build's loggers do.</summary>
+    private bool Detailed => Verbosity is { Length: > 0 } v
+        ? v.Equals("detailed", StringComparison.OrdinalIgnoreCase) || v.Equals("diagnostic", StringComparison.OrdinalIgnoreCase)
+        : BuildLogs(MessageImportance.Low);
+
+    /// <summary>Whether any logger of this build shows messages of this importance (MSBuild 17.2 and later say; else normal).</summary>
+    private bool BuildLogs(MessageImportance importance)
+    {
+        try
+        {
+            return BuildEngine is IBuildEngine10 engine ? engine.EngineServices.LogsMessagesOfImportance(importance) : importance != MessageImportance.Low;
+        }
+        catch (TypeLoadException)
+        {
+            return importance != MessageImportance.Low;
+        }
+    }
 
     /// <summary>The command and its own arguments, after the CLI's path.</summary>
     protected abstract void AddCommand(CommandLineBuilder builder);

@@ -4,7 +4,7 @@ using Microsoft.Build.Framework;
 namespace MlOps.Gates.MSBuild.Tests.Tasks;
 
 /// <summary>A build engine that keeps every event a task logs, as coverlet's task tests do.</summary>
-public sealed class FakeBuildEngine : IBuildEngine
+public class FakeBuildEngine : IBuildEngine
 {
     public List<BuildErrorEventArgs> Errors { get; } = [];
 

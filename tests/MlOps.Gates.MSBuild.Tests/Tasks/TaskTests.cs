@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using MlOps.Gates.Tasks;
 
@@ -202,5 +203,22 @@ public sealed class TaskTests : IDisposable
         Assert.DoesNotContain(Directory.GetFiles(reports), f => !Path.GetFileName(f).StartsWith("report", StringComparison.Ordinal) && Path.GetFileName(f) != "junit.xml");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60));
         Assert.DoesNotContain(_engine.Errors, e => e.Code == "MLG0006");
+    }
+
+    [Theory]
+    [InlineData(MessageImportance.Low, true)]
+    [InlineData(MessageImportance.Normal, false)]
+    public void The_build_verbosity_decides_whether_the_cli_shows_its_progress(MessageImportance lowestShown, bool progress)
+    {
+        var engine = new VerboseBuildEngine(lowestShown);
+        var data = _dir.Write("data.csv", "id,age\n1,30\n");
+        var task = new MlOpsCheckData { BuildEngine = engine, CliPath = CliPath, WorkingDirectory = _dir.Path, Data = [new TaskItem(data)], Suite = Suite(), ReportDirectory = Path.Combine(_dir.Path, "r") };
+
+        Assert.True(task.Execute(), engine.Log);
+
+        // The command line is a low-importance message: logged only where a logger shows those.
+        var command = engine.Messages.SingleOrDefault(m => m.Message?.Contains("mlops-gates.dll", StringComparison.Ordinal) == true)?.Message;
+        Assert.Equal(progress, command is not null && !command.Contains("--no-progress", StringComparison.Ordinal));
+        Assert.Equal(progress, engine.Messages.Any(m => m.Message?.Contains("mlops-gates: suite: read", StringComparison.Ordinal) == true));
     }
 }
