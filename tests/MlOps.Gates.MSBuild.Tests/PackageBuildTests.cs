@@ -189,4 +189,89 @@ public sealed class PackageBuildTests(PackedPackage package)
         Assert.True(File.Exists(Path.Combine(project, "bin", "Debug", "net10.0", "dq", "report.html")));
         Assert.DoesNotContain("MSB", output.Replace("MSBuild", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_interrupted_build_stops_the_cli_cleanly_and_keeps_the_previous_reports()
+    {
+        var project = Path.Combine(package.Root.Path, "work", "cancelled-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(project, "Cancelled.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><PackageReference Include="MlOps.Gates" Version="$(MlOpsGatesVersion)" PrivateAssets="all" /></ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Class1.cs"), "namespace Cancelled; public static class Class1 { }\n");
+        File.WriteAllText(Path.Combine(project, "mlops-gates.yml"), "gates:\n  - name: g\n    dataset: {path: data.csv}\n    checks:\n      - {expect: unique, column: id}\n      - {expect: median_between, column: age, min: 0, max: 100}\n");
+        File.WriteAllText(Path.Combine(project, "data.csv"), "id,age\n1,42\n");
+        File.Copy(Path.Combine(package.CopySample("Churn"), "nuget.config"), Path.Combine(project, "nuget.config"));
+        var (first, firstOutput) = Build(project);
+        Assert.True(first == 0, firstOutput);
+        var reports = Path.Combine(project, "artifacts", "mlops-gates");
+        var before = Directory.GetFiles(reports).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        using (var writer = new StreamWriter(Path.Combine(project, "data.csv")))
+        {
+            writer.Write("id,age\n");
+            for (var i = 0; i < 8_000_000; i++)
+            {
+                writer.Write(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                writer.Write(",42\n");
+            }
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "build", $"-p:MlOpsGatesVersion={package.Version}", "--nologo", "--no-restore", "--disable-build-servers" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NUGET_PACKAGES"] = package.Packages;
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment.Remove("MSBuildSDKsPath");
+        using var build = System.Diagnostics.Process.Start(start)!;
+        var output = build.StandardOutput.ReadToEndAsync();
+        var errors = build.StandardError.ReadToEndAsync();
+        var config = Path.Combine(project, "mlops-gates.yml");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!CliRunning(config) && clock.Elapsed < TimeSpan.FromMinutes(3) && !build.HasExited)
+        {
+            Thread.Sleep(100);
+        }
+
+        Assert.True(CliRunning(config), "the CLI never started");
+        Thread.Sleep(1500);
+        using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", build.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            interrupt.WaitForExit();
+        }
+
+        Assert.True(build.WaitForExit(TimeSpan.FromMinutes(2)), "the build did not stop");
+        var log = await output + await errors;
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("mlops-gates: cancelled; nothing was written", log, StringComparison.Ordinal);
+        Assert.Contains("error MLG0010", log, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(reports).ToDictionary(f => Path.GetFileName(f), File.ReadAllText));
+        Assert.False(CliRunning(config));
+    }
+
+    /// <summary>Whether an mlops-gates process for this gates file is running (Linux: from /proc).</summary>
+    private static bool CliRunning(string config) =>
+        Directory.GetDirectories("/proc").Any(d =>
+        {
+            try
+            {
+                var command = File.ReadAllText(Path.Combine(d, "cmdline"));
+                return command.Contains("mlops-gates.dll", StringComparison.Ordinal) && command.Contains(config, StringComparison.Ordinal);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return false;
+            }
+        });
 }
