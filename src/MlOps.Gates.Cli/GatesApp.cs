@@ -16,6 +16,9 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
     /// <summary>Set by Ctrl+C or SIGTERM: the run stops at the next batch, before any report or registry write.</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>What the engine is told of this machine: the environment's variables and the user.</summary>
+    public Surroundings Surroundings => new(Variables, Environment.UserName);
+
     /// <summary>Findings and the outcome of this run, for <c>--results-file</c>.</summary>
     public ResultsFile Results { get; } = new();
 

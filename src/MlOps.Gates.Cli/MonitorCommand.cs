@@ -29,7 +29,7 @@ internal static class MonitorCommand
         };
         command.SetAction(parse => app.Guard(() =>
         {
-            var loaded = GatesConfigLoader.Load(parse.GetValue(config)!, runsOnly: parse.GetValue(gateName) is { } only ? [only] : null);
+            var loaded = GatesConfigLoader.Load(parse.GetValue(config)!, runsOnly: parse.GetValue(gateName) is { } only ? [only] : null, surroundings: app.Surroundings);
             var drift = loaded.Gates.OfType<DriftGate>().ToList();
             var gate = parse.GetValue(gateName) is { } wanted
                 ? drift.FirstOrDefault(g => g.Name == wanted) ?? throw new GatesInputException(ErrorCodes.UnknownReference, $"{loaded.Path} has no drift gate named '{wanted}' (it has: {string.Join(", ", drift.Select(g => g.Name))})")

@@ -47,7 +47,7 @@ internal static class RegistryCommand
         var tag = new Option<string[]>("--tag") { Description = "KEY=VALUE, repeatable.", AllowMultipleArgumentsPerToken = false };
         var description = new Option<string?>("--description") { Description = "Free text." };
         var command = new Command("register", "Register a model file as the model's next version.") { name, artifact, report, param, metric, tag, description };
-        command.SetAction(parse => app.Guard(() => With(parse, common, (registry, config) =>
+        command.SetAction(parse => app.Guard(() => With(app, parse, common, (registry, config) =>
         {
             var path = Path.GetFullPath(parse.GetValue(artifact)!);
             var gates = parse.GetValue(report) is { } reportPath ? GatesFromReport(reportPath) : [];
@@ -57,21 +57,21 @@ internal static class RegistryCommand
             }
 
             var directory = config?.BaseDirectory ?? Environment.CurrentDirectory;
-            var git = Provenance.Git(directory);
+            var git = new Provenance(app.Surroundings).Git(directory);
             var draft = new VersionDraft
             {
                 ArtifactPath = path,
                 Source = DisplayPaths.Relative(Environment.CurrentDirectory, path),
                 Git = git,
-                CiRunUrl = Provenance.CiRunUrl(),
-                RegisteredBy = Provenance.Actor(),
+                CiRunUrl = new Provenance(app.Surroundings).CiRunUrl(),
+                RegisteredBy = new Provenance(app.Surroundings).Actor(),
                 Params = Pairs(parse.GetValue(param)),
                 Metrics = Pairs(parse.GetValue(metric)).ToDictionary(p => p.Key, p => double.TryParse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new GatesInputException(ErrorCodes.BadUsage, $"--metric {p.Key}={p.Value}: not a number"), StringComparer.Ordinal),
                 Tags = Pairs(parse.GetValue(tag)),
                 Description = parse.GetValue(description),
                 Gates = gates,
             };
-            var version = registry.Register(RegistryNames.Model(parse.GetValue(name)!), draft, new ChangeInfo(Provenance.Actor(), null, git?.Commit));
+            var version = registry.Register(RegistryNames.Model(parse.GetValue(name)!), draft, new ChangeInfo(new Provenance(app.Surroundings).Actor(), null, git?.Commit));
             app.Results.Registry("register", version.Name, version.Version, null);
             Print(app, parse, common, version, $"registered {version.Name} version {version.Version} (SHA-256 {version.ArtifactSha256[..12]}…) in {registry.Location}");
             return ExitCodes.Passed;
@@ -83,7 +83,7 @@ internal static class RegistryCommand
     {
         var name = new Argument<string?>("MODEL") { Description = "A model: its versions (default: every model).", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("list", "List the models, or one model's versions with their aliases.") { name };
-        command.SetAction(parse => app.Guard(() => With(parse, common, (registry, _) =>
+        command.SetAction(parse => app.Guard(() => With(app, parse, common, (registry, _) =>
         {
             if (parse.GetValue(name) is not { } model)
             {
@@ -106,7 +106,7 @@ internal static class RegistryCommand
         var command = new Command("show", "Show a version's record: artifact, provenance, datasets, gate results, aliases; and the audit log with --audit.") { reference };
         var audit = new Option<bool>("--audit") { Description = "Print the model's audit log instead." };
         command.Options.Add(audit);
-        command.SetAction(parse => app.Guard(() => With(parse, common, (registry, _) =>
+        command.SetAction(parse => app.Guard(() => With(app, parse, common, (registry, _) =>
         {
             var (model, version) = Resolve(registry, parse.GetValue(reference)!);
             if (parse.GetValue(audit))
@@ -132,7 +132,7 @@ internal static class RegistryCommand
         var to = new Option<string>("--to") { Description = "The alias: staging, production, or any name (MLflow's stages are accepted).", Required = true };
         var reason = new Option<string?>("--reason") { Description = "Why, for the audit log." };
         var command = new Command("promote", "Point an alias at a version, if the alias's promotion policy allows it.") { name, version, artifact, to, reason };
-        command.SetAction(parse => app.Guard(() => With(parse, common, (registry, config) =>
+        command.SetAction(parse => app.Guard(() => With(app, parse, common, (registry, config) =>
         {
             var policies = config?.Registry?.Policies ?? new Dictionary<string, PromotionPolicy>();
             var model = parse.GetValue(name)!;
@@ -144,7 +144,7 @@ internal static class RegistryCommand
                 _ => throw new GatesInputException(ErrorCodes.BadUsage, "name the version or --artifact, not both"),
             };
             var alias = RegistryNames.Alias(parse.GetValue(to)!);
-            var git = Provenance.Git(config?.BaseDirectory ?? Environment.CurrentDirectory);
+            var git = new Provenance(app.Surroundings).Git(config?.BaseDirectory ?? Environment.CurrentDirectory);
             var reasons = new Promoter(registry, policies).Check(model, number, alias);
             if (reasons.Count > 0)
             {
@@ -152,7 +152,7 @@ internal static class RegistryCommand
                 return ExitCodes.GateFailed;
             }
 
-            var previous = registry.SetAlias(model, alias, number, new ChangeInfo(Provenance.Actor(), parse.GetValue(reason), git?.Commit));
+            var previous = registry.SetAlias(model, alias, number, new ChangeInfo(new Provenance(app.Surroundings).Actor(), parse.GetValue(reason), git?.Commit));
             app.Results.Registry("promote", model, number, alias);
             Print(app, parse, common, new { model, version = number, alias, previous }, $"promoted {model} version {number} to {alias}{(previous is null ? string.Empty : $" (was version {previous})")}");
             return ExitCodes.Passed;
@@ -181,12 +181,12 @@ internal static class RegistryCommand
         var alias = new Argument<string>("ALIAS");
         var reason = new Option<string?>("--reason") { Description = "Why, for the audit log." };
         var command = new Command("rollback", "Point an alias back at the version it pointed at before.") { name, alias, reason };
-        command.SetAction(parse => app.Guard(() => With(parse, common, (registry, config) =>
+        command.SetAction(parse => app.Guard(() => With(app, parse, common, (registry, config) =>
         {
-            var git = Provenance.Git(config?.BaseDirectory ?? Environment.CurrentDirectory);
+            var git = new Provenance(app.Surroundings).Git(config?.BaseDirectory ?? Environment.CurrentDirectory);
             var model = parse.GetValue(name)!;
             var target = RegistryNames.Alias(parse.GetValue(alias)!);
-            var restored = registry.Rollback(model, target, new ChangeInfo(Provenance.Actor(), parse.GetValue(reason), git?.Commit));
+            var restored = registry.Rollback(model, target, new ChangeInfo(new Provenance(app.Surroundings).Actor(), parse.GetValue(reason), git?.Commit));
             Print(app, parse, common, new { model, alias = target, version = restored }, $"rolled {model}@{target} back to version {restored}");
             return ExitCodes.Passed;
         })));
@@ -198,9 +198,9 @@ internal static class RegistryCommand
         var name = new Argument<string>("MODEL");
         var version = new Argument<int>("VERSION");
         var command = new Command("archive", "Mark a version archived: it can no longer be promoted.") { name, version };
-        command.SetAction(parse => app.Guard(() => With(parse, common, (registry, _) =>
+        command.SetAction(parse => app.Guard(() => With(app, parse, common, (registry, _) =>
         {
-            registry.Archive(parse.GetValue(name)!, parse.GetValue(version), new ChangeInfo(Provenance.Actor(), null, null));
+            registry.Archive(parse.GetValue(name)!, parse.GetValue(version), new ChangeInfo(new Provenance(app.Surroundings).Actor(), null, null));
             Print(app, parse, common, new { model = parse.GetValue(name), version = parse.GetValue(version), archived = true }, $"archived {parse.GetValue(name)} version {parse.GetValue(version)}");
             return ExitCodes.Passed;
         })));
@@ -213,10 +213,10 @@ internal static class RegistryCommand
         var version = new Argument<int>("VERSION");
         var pair = new Argument<string>("KEY=VALUE");
         var command = new Command("tag", "Set a tag on a version.") { name, version, pair };
-        command.SetAction(parse => app.Guard(() => With(parse, common, (registry, _) =>
+        command.SetAction(parse => app.Guard(() => With(app, parse, common, (registry, _) =>
         {
             var (key, value) = Pairs([parse.GetValue(pair)!]).Single();
-            registry.SetTag(parse.GetValue(name)!, parse.GetValue(version), key, value, new ChangeInfo(Provenance.Actor(), null, null));
+            registry.SetTag(parse.GetValue(name)!, parse.GetValue(version), key, value, new ChangeInfo(new Provenance(app.Surroundings).Actor(), null, null));
             Print(app, parse, common, new { model = parse.GetValue(name), version = parse.GetValue(version), key, value }, $"tagged {parse.GetValue(name)} version {parse.GetValue(version)}: {key}={value}");
             return ExitCodes.Passed;
         })));
@@ -228,7 +228,7 @@ internal static class RegistryCommand
         var reference = new Argument<string>("MODEL[@ALIAS|:VERSION]");
         var output = new Option<string>("--output", "-o") { Description = "The file or folder to write the artifact to.", Required = true };
         var command = new Command("download", "Copy a version's artifact out of the registry, after checking its hash.") { reference, output };
-        command.SetAction(parse => app.Guard(() => With(parse, common, (registry, _) =>
+        command.SetAction(parse => app.Guard(() => With(app, parse, common, (registry, _) =>
         {
             var (model, version) = Resolve(registry, parse.GetValue(reference)!);
             var target = Path.GetFullPath(parse.GetValue(output)!);
@@ -243,7 +243,7 @@ internal static class RegistryCommand
     {
         var name = new Argument<string?>("MODEL") { Description = "One model (default: every model).", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("verify", "Re-hash every artifact and report any that changed; exit 1 if one did.") { name };
-        command.SetAction(parse => app.Guard(() => With(parse, common, (registry, _) =>
+        command.SetAction(parse => app.Guard(() => With(app, parse, common, (registry, _) =>
         {
             var models = parse.GetValue(name) is { } one ? [one] : registry.Models();
             var problems = new List<string>();
@@ -279,7 +279,7 @@ internal static class RegistryCommand
         return command;
     }
 
-    private static int With(ParseResult parse, Common common, Func<IModelRegistry, GatesConfig?, int> body)
+    private static int With(GatesApp app, ParseResult parse, Common common, Func<IModelRegistry, GatesConfig?, int> body)
     {
         GatesConfig? config = null;
         IModelRegistry registry;
@@ -289,19 +289,19 @@ internal static class RegistryCommand
         }
         else if (parse.GetValue(common.Mlflow) is { } uri)
         {
-            registry = new MlflowRegistry(new MlflowSettings(uri));
+            registry = new MlflowRegistry(MlflowSettings.FromSurroundings(uri, app.Surroundings));
         }
         else
         {
             var configPath = parse.GetValue(common.Config)!;
-            config = GatesConfigLoader.Load(configPath, requireInputs: false);
+            config = GatesConfigLoader.Load(configPath, requireInputs: false, surroundings: app.Surroundings);
             registry = config.Registry?.Open() ?? throw new GatesInputException(ErrorCodes.BadUsage, $"{configPath} has no 'registry' section; give --registry FOLDER or --mlflow URI");
         }
 
         // Policies live in the gates file; with --registry or --mlflow they are read from it when it exists.
         if (config is null && File.Exists(parse.GetValue(common.Config)!))
         {
-            config = GatesConfigLoader.Load(parse.GetValue(common.Config)!, requireInputs: false);
+            config = GatesConfigLoader.Load(parse.GetValue(common.Config)!, requireInputs: false, surroundings: app.Surroundings);
         }
 
         try

@@ -56,7 +56,7 @@ internal static class RunCommand
         (string? Model, string? Artifact, string? PromoteTo, string? Reason) registration,
         CiSettings ci)
     {
-        var config = GatesConfigLoader.Load(configPath);
+        var config = GatesConfigLoader.Load(configPath, surroundings: app.Surroundings);
         var request = Request(config, registration);
         var failOn = failOnOption ?? config.FailOn ?? Severity.Error;
         var reportDirectory = Path.GetFullPath(reportDirOption ?? config.Reports.Directory);

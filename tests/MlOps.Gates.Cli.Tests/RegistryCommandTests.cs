@@ -147,6 +147,32 @@ public sealed class RegistryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Provenance_and_mlflow_credentials_come_from_the_environment_the_cli_was_given()
+    {
+        using var server = new FakeMlflowServer();
+        var artifact = _dir.Write("model.zip", "weights");
+        var variables = new Dictionary<string, string?>
+        {
+            ["GITHUB_ACTOR"] = "release-bot",
+            ["GITHUB_RUN_ID"] = "4242",
+            ["GITHUB_REPOSITORY"] = "acme/churn",
+            ["MLFLOW_TRACKING_TOKEN"] = "mlflow-token-from-the-app",
+        };
+        var output = new StringWriter();
+        var app = new GatesApp(output, output) { Variables = name => variables.GetValueOrDefault(name) };
+
+        var exit = app.Run(["registry", "register", "churn", "--artifact", artifact, "--mlflow", server.Uri]);
+
+        Assert.True(exit == 0, output.ToString());
+        Assert.All(server.Requests, r => Assert.Equal("Bearer mlflow-token-from-the-app", r.Authorization));
+        var local = new GatesApp(output, output) { Variables = name => variables.GetValueOrDefault(name) };
+        Assert.Equal(0, local.Run(["registry", "register", "churn", "--artifact", artifact, "--registry", Path.Combine(_dir.Path, "local")]));
+        var record = File.ReadAllText(Directory.GetFiles(Path.Combine(_dir.Path, "local", "models", "churn", "versions")).Single());
+        Assert.Contains("\"registeredBy\": \"release-bot\"", record, StringComparison.Ordinal);
+        Assert.Contains("https://github.com/acme/churn/actions/runs/4242", record, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_registry_commands_work_the_same_against_an_mlflow_server()
     {
         using var server = new FakeMlflowServer();

@@ -28,7 +28,8 @@ public static class GatesConfigLoader
     /// <param name="requireInputs">False to read a gates file for its registry section, whose gates' files need not exist.</param>
     /// <param name="runsOnly">The gates a command will run, when it runs only some (monitor --gate): the files of the
     /// others need not exist, as a nightly job has no model that only a build trains.</param>
-    public static GatesConfig Load(string path, bool requireInputs = true, IReadOnlyCollection<string>? runsOnly = null)
+    /// <param name="surroundings">What the front end read from the machine (MLflow's variables, the CI's); none by default.</param>
+    public static GatesConfig Load(string path, bool requireInputs = true, IReadOnlyCollection<string>? runsOnly = null, Surroundings? surroundings = null)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var baseDirectory = System.IO.Path.GetDirectoryName(fullPath)!;
@@ -89,7 +90,7 @@ public static class GatesConfigLoader
         }
 
         var reports = ReadReports(map.Map("reports"), baseDirectory, diagnostics);
-        var registry = RegistrySettingsReader.Read(map.Map("registry"), baseDirectory, diagnostics);
+        var registry = RegistrySettingsReader.Read(map.Map("registry"), baseDirectory, diagnostics, surroundings ?? Surroundings.None);
         var failOn = map.Choice("fail_on", FailOnLevels);
         map.Allow("$schema");
         map.RejectUnknownKeys();
@@ -103,6 +104,7 @@ public static class GatesConfigLoader
             Reports = reports,
             FailOn = failOn,
             Registry = registry,
+            Surroundings = surroundings ?? Surroundings.None,
         };
     }
 

@@ -7,7 +7,7 @@ namespace MlOps.Gates.Config;
 /// <summary>Reads the gates file's <c>registry</c> section.</summary>
 internal static class RegistrySettingsReader
 {
-    public static RegistrySettings? Read(YamlMap? map, string baseDirectory, ConfigDiagnostics diagnostics)
+    public static RegistrySettings? Read(YamlMap? map, string baseDirectory, ConfigDiagnostics diagnostics, Surroundings surroundings)
     {
         if (map is null)
         {
@@ -18,7 +18,7 @@ internal static class RegistrySettingsReader
         MlflowSettings? mlflow = null;
         if (map.Map("mlflow") is { } mlflowMap)
         {
-            var uri = mlflowMap.String("tracking_uri", false, "uri") ?? MlflowSettings.UriFromEnvironment();
+            var uri = mlflowMap.String("tracking_uri", false, "uri") ?? surroundings.Get("MLFLOW_TRACKING_URI");
             if (uri is null || !Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
             {
                 diagnostics.Error(ErrorCodes.InvalidValue, "registry.mlflow: 'tracking_uri' (or MLFLOW_TRACKING_URI) must be an http or https URL", mlflowMap.Node);
@@ -27,7 +27,7 @@ internal static class RegistrySettingsReader
             {
                 var store = mlflowMap.String("artifact_store");
                 var experiment = mlflowMap.String("experiment");
-                mlflow = new MlflowSettings(uri)
+                mlflow = MlflowSettings.FromSurroundings(uri, surroundings) with
                 {
                     ArtifactStore = store is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, store)),
                     Experiment = experiment ?? new MlflowSettings(uri).Experiment,

@@ -1,16 +1,17 @@
 namespace MlOps.Gates.Registry;
 
 /// <summary>
-/// How to reach an MLflow tracking server: its URI (else <c>MLFLOW_TRACKING_URI</c>) and credentials from the usual
-/// variables, <c>MLFLOW_TRACKING_TOKEN</c> (a bearer token) or <c>MLFLOW_TRACKING_USERNAME</c> and <c>MLFLOW_TRACKING_PASSWORD</c>.
+/// How to reach an MLflow tracking server: its URI and credentials, which <see cref="FromSurroundings"/> takes from
+/// MLflow's own variables: <c>MLFLOW_TRACKING_TOKEN</c> (a bearer token) or <c>MLFLOW_TRACKING_USERNAME</c> and
+/// <c>MLFLOW_TRACKING_PASSWORD</c>.
 /// </summary>
 public sealed record MlflowSettings(string TrackingUri)
 {
-    public string? Token { get; init; } = Environment.GetEnvironmentVariable("MLFLOW_TRACKING_TOKEN");
+    public string? Token { get; init; }
 
-    public string? Username { get; init; } = Environment.GetEnvironmentVariable("MLFLOW_TRACKING_USERNAME");
+    public string? Username { get; init; }
 
-    public string? Password { get; init; } = Environment.GetEnvironmentVariable("MLFLOW_TRACKING_PASSWORD");
+    public string? Password { get; init; }
 
     /// <summary>
     /// A folder where artifacts are copied and kept by hash, for servers that do not serve artifacts; when null, each
@@ -21,5 +22,11 @@ public sealed record MlflowSettings(string TrackingUri)
     /// <summary>The experiment the registration runs are logged in.</summary>
     public string Experiment { get; init; } = "mlops-gates";
 
-    public static string? UriFromEnvironment() => Environment.GetEnvironmentVariable("MLFLOW_TRACKING_URI") is { Length: > 0 } uri ? uri : null;
+    /// <summary>The URI given, else <c>MLFLOW_TRACKING_URI</c>, with the credentials of MLflow's variables.</summary>
+    public static MlflowSettings FromSurroundings(string uri, Surroundings surroundings) => new(uri)
+    {
+        Token = surroundings.Get("MLFLOW_TRACKING_TOKEN"),
+        Username = surroundings.Get("MLFLOW_TRACKING_USERNAME"),
+        Password = surroundings.Get("MLFLOW_TRACKING_PASSWORD"),
+    };
 }

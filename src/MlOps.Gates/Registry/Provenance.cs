@@ -2,10 +2,13 @@ using System.Diagnostics;
 
 namespace MlOps.Gates.Registry;
 
-/// <summary>Where a registration or promotion comes from: the git commit, branch and dirty tree, the CI run, the person or bot.</summary>
-public static class Provenance
+/// <summary>
+/// Where a registration or promotion comes from: the git commit, branch and dirty tree, the CI run, the person or bot,
+/// from the surroundings the front end read.
+/// </summary>
+public sealed class Provenance(Surroundings surroundings)
 {
-    public static GitInfo? Git(string directory)
+    public GitInfo? Git(string directory)
     {
         var commit = RunGit(directory, "rev-parse", "HEAD");
         if (commit is null)
@@ -13,17 +16,15 @@ public static class Provenance
             return null;
         }
 
-        var branch = Environment.GetEnvironmentVariable("GITHUB_HEAD_REF") is { Length: > 0 } head ? head
-            : Environment.GetEnvironmentVariable("GITHUB_REF_NAME") is { Length: > 0 } refName ? refName
-            : RunGit(directory, "rev-parse", "--abbrev-ref", "HEAD");
+        var branch = surroundings.Get("GITHUB_HEAD_REF") ?? surroundings.Get("GITHUB_REF_NAME") ?? RunGit(directory, "rev-parse", "--abbrev-ref", "HEAD");
         var status = RunGit(directory, "status", "--porcelain", "--untracked-files=no");
         return new GitInfo(commit, branch == "HEAD" ? null : branch, status is { Length: > 0 });
     }
 
     /// <summary>The URL of the CI run, from GitHub Actions' or Azure Pipelines' variables; null elsewhere.</summary>
-    public static string? CiRunUrl()
+    public string? CiRunUrl()
     {
-        string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
+        string? Env(string name) => surroundings.Get(name);
         if (Env("GITHUB_RUN_ID") is { } run && Env("GITHUB_REPOSITORY") is { } repository)
         {
             return $"{Env("GITHUB_SERVER_URL") ?? "https://github.com"}/{repository}/actions/runs/{run}";
@@ -38,10 +39,7 @@ public static class Provenance
     }
 
     /// <summary>Who acts: the CI actor where there is one, else the user.</summary>
-    public static string? Actor() =>
-        Environment.GetEnvironmentVariable("GITHUB_ACTOR") is { Length: > 0 } actor ? actor
-        : Environment.GetEnvironmentVariable("BUILD_REQUESTEDFOR") is { Length: > 0 } requester ? requester
-        : Environment.UserName;
+    public string? Actor() => surroundings.Get("GITHUB_ACTOR") ?? surroundings.Get("BUILD_REQUESTEDFOR") ?? surroundings.UserName;
 
     private static string? RunGit(string directory, params string[] arguments)
     {

@@ -40,9 +40,9 @@ public static class RegistrationBuilder
         {
             ArtifactPath = artifactPath,
             Source = DisplayPaths.Relative(config.BaseDirectory, artifactPath),
-            Git = git ?? Provenance.Git(config.BaseDirectory),
-            CiRunUrl = Provenance.CiRunUrl(),
-            RegisteredBy = Provenance.Actor(),
+            Git = git ?? new Provenance(config.Surroundings).Git(config.BaseDirectory),
+            CiRunUrl = new Provenance(config.Surroundings).CiRunUrl(),
+            RegisteredBy = new Provenance(config.Surroundings).Actor(),
             Metrics = metrics,
             Datasets = datasets.Where(d => File.Exists(d.Value)).Select(d => Fingerprint(d.Key, d.Value)).ToList(),
             Gates = summaries,

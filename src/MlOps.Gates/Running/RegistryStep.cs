@@ -33,8 +33,9 @@ public static class RegistryStep
             return [new RegistryAction("register", request.Model, null, null, null, false, $"{request.Model} was not registered: the gates failed", where, ErrorCodes.GatesFailed)];
         }
 
-        var git = Provenance.Git(config.BaseDirectory);
-        var change = new ChangeInfo(Provenance.Actor(), request.Reason, git?.Commit);
+        var provenance = new Provenance(config.Surroundings);
+        var git = provenance.Git(config.BaseDirectory);
+        var change = new ChangeInfo(provenance.Actor(), request.Reason, git?.Commit);
 
         // A rebuild that gates the same bytes again does not make a new version of them, nor hash the datasets again.
         var (hash, _) = LocalRegistry.Hash(request.ArtifactPath);
