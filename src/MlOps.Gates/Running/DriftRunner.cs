@@ -9,11 +9,6 @@ namespace MlOps.Gates.Running;
 /// <summary>Runs a drift gate: reads both datasets once, tests each column, corrects for multiple tests, and judges the dataset.</summary>
 internal static class DriftRunner
 {
-    public const string ColumnCode = "MLG4001";
-    public const string DatasetCode = "MLG4002";
-    public const string MissingColumnCode = "MLG4003";
-    public const string EmptyColumnCode = "MLG4004";
-
     public static GateResult Run(DriftGate gate, IProgress<RunProgress>? progress, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
@@ -196,7 +191,7 @@ internal static class DriftRunner
         {
             Id = r.Column,
             Kind = name,
-            Code = emptySide is null ? ColumnCode : EmptyColumnCode,
+            Code = emptySide is null ? ErrorCodes.ColumnDrifted : ErrorCodes.DriftColumnEmpty,
             Description = $"'{r.Column}' ({r.ColumnType}{(r.Column == gate.Target ? ", target" : r.Column.StartsWith(Models.PredictionScorer.Prefix, StringComparison.Ordinal) ? ", prediction" : string.Empty)}) has not drifted",
             Columns = [r.Column],
             Severity = Severity.Warning,
@@ -233,7 +228,7 @@ internal static class DriftRunner
     {
         Id = "dataset_drift",
         Kind = "drift_share",
-        Code = DatasetCode,
+        Code = ErrorCodes.DatasetDrifted,
         Description = string.Create(CultureInfo.InvariantCulture, $"fewer than {Format(gate.DriftShare)} of the columns drift"),
         Severity = Severity.Error,
         Success = !datasetDrift,
@@ -247,7 +242,7 @@ internal static class DriftRunner
     {
         Id = column,
         Kind = "column_present",
-        Code = MissingColumnCode,
+        Code = ErrorCodes.DriftColumnMissing,
         Description = $"'{column}' is in both datasets",
         Columns = [column],
         Severity = Severity.Error,
