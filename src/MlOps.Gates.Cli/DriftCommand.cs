@@ -108,7 +108,7 @@ internal static class DriftCommand
             var reference = DataOptions.FromPath(parse.GetValue(data)!, "reference");
             var keep = parse.GetValue(columns) is { Length: > 0 } c ? SplitCommas(c) : null;
             var drop = (parse.GetValue(exclude) is { Length: > 0 } e ? SplitCommas(e) : []).ToHashSet(StringComparer.Ordinal);
-            var samples = DriftSampleReader.Read(reference, keep, drop, out var header, out var rows);
+            var samples = DriftSampleReader.Read(reference, keep, drop, out var header, out var rows, app.Cancellation);
             var full = Path.GetFullPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             DriftSnapshot.Write(full, reference.DisplayPath, header, rows, samples);

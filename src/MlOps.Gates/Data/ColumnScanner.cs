@@ -7,18 +7,19 @@ namespace MlOps.Gates.Data;
 /// </summary>
 public static class ColumnScanner
 {
-    public static long Scan<TVisitor>(TableReader reader, int[] columns, ref TVisitor visitor)
+    public static long Scan<TVisitor>(TableReader reader, int[] columns, ref TVisitor visitor, CancellationToken cancellationToken = default)
         where TVisitor : struct, ICellVisitor
     {
         if (reader is CsvTableReader csv)
         {
-            return csv.Scan(columns, ref visitor);
+            return csv.Scan(columns, ref visitor, cancellationToken);
         }
 
         long rows = 0;
         var batch = reader.CreateBatch(columns);
         while (reader.ReadBatch(batch))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (var i = 0; i < batch.Count; i++)
             {
                 for (var k = 0; k < columns.Length; k++)

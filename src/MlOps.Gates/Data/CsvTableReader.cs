@@ -157,7 +157,7 @@ public sealed partial class CsvTableReader : TableReader
     /// rows: the path for passes that only collect values, such as drift. Malformed input throws as <see cref="Read"/> does.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public long Scan<TVisitor>(int[] columns, ref TVisitor visitor)
+    public long Scan<TVisitor>(int[] columns, ref TVisitor visitor, CancellationToken cancellationToken = default)
         where TVisitor : struct, ICellVisitor
     {
         var nulls = _options.NullValues.ToArray();
@@ -169,7 +169,11 @@ public sealed partial class CsvTableReader : TableReader
             while (!_done && _sep.MoveNext())
             {
                 var row = _sep.Current;
-                rows++;
+                if ((++rows & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 var raw = row.Span;
                 CsvRowBatch.ThrowIfQuoteLeftOpen(raw, SepLines.From(row, _options.HasHeader), row.LineNumberToExcl, _options.DisplayPath);
 

@@ -5,7 +5,7 @@ namespace MlOps.Gates.Drift;
 /// <summary>Reads the columns a drift gate tests from a dataset, in one pass.</summary>
 public static class DriftSampleReader
 {
-    public static IReadOnlyDictionary<string, ColumnSample> Read(DatasetOptions dataset, IReadOnlyCollection<string>? columns, IReadOnlySet<string> exclude, out IReadOnlyList<string> header, out long rows)
+    public static IReadOnlyDictionary<string, ColumnSample> Read(DatasetOptions dataset, IReadOnlyCollection<string>? columns, IReadOnlySet<string> exclude, out IReadOnlyList<string> header, out long rows, CancellationToken cancellationToken = default)
     {
         using var reader = TableReaders.Open(dataset);
         header = reader.Columns;
@@ -14,7 +14,8 @@ public static class DriftSampleReader
         var expected = reader.ExpectedRows;
         var samples = wanted.Select(c => new ColumnSample(c, expected)).ToArray();
         var visitor = new SampleVisitor(samples, dataset.DisplayPath);
-        rows = ColumnScanner.Scan(reader, indices, ref visitor);
+        rows = ColumnScanner.Scan(reader, indices, ref visitor, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         Parallel.ForEach(samples, s => s.Sort());
         return samples.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }

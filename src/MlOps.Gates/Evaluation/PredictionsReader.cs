@@ -10,7 +10,7 @@ namespace MlOps.Gates.Evaluation;
 public static class PredictionsReader
 {
     /// <summary>Reads a predictions file: labels, slices and the model's predictions, all from its columns.</summary>
-    public static (GroundTruth Truth, ModelOutput Output) Read(DatasetOptions file, EvaluationColumns columns)
+    public static (GroundTruth Truth, ModelOutput Output) Read(DatasetOptions file, EvaluationColumns columns, CancellationToken cancellationToken = default)
     {
         columns = WithConventionalColumns(file, columns);
         if (columns.Predicted is null && columns.Score is null && columns.Probability is null && columns.Probabilities.Count == 0)
@@ -19,7 +19,7 @@ public static class PredictionsReader
         }
 
         var task = columns.Task ?? (columns.Probabilities.Count > 0 ? EvaluationTask.Multiclass : null);
-        var read = Scan(file, columns, task, includePredictions: true);
+        var read = Scan(file, columns, task, includePredictions: true, cancellationToken);
         task ??= Infer(read.Label, read.Predicted, columns);
 
         var truth = Truth(file, columns, task.Value, read, knownClasses: columns.Probabilities.Select(p => p.Key).ToList());
@@ -49,15 +49,15 @@ public static class PredictionsReader
     }
 
     /// <summary>Reads the labels and slices of a dataset a model will score; the classes come from the model when it names them.</summary>
-    public static GroundTruth ReadTruth(DatasetOptions file, EvaluationColumns columns, EvaluationTask task, IReadOnlyList<string>? modelClasses)
+    public static GroundTruth ReadTruth(DatasetOptions file, EvaluationColumns columns, EvaluationTask task, IReadOnlyList<string>? modelClasses, CancellationToken cancellationToken = default)
     {
-        var read = Scan(file, columns, task, includePredictions: false);
+        var read = Scan(file, columns, task, includePredictions: false, cancellationToken);
         return Truth(file, columns, task, read, modelClasses);
     }
 
     internal sealed record Buffers(ColumnBuffer Label, ColumnBuffer? Predicted, ColumnBuffer? Score, ColumnBuffer[] Probabilities, ColumnBuffer[] Slices, int Rows);
 
-    private static Buffers Scan(DatasetOptions file, EvaluationColumns columns, EvaluationTask? task, bool includePredictions)
+    private static Buffers Scan(DatasetOptions file, EvaluationColumns columns, EvaluationTask? task, bool includePredictions, CancellationToken cancellationToken)
     {
         using var reader = TableReaders.Open(file);
         var expected = DataFiles.CountRowsAtMost(file);
@@ -79,7 +79,7 @@ public static class PredictionsReader
         var buffers = wanted.OfType<ColumnBuffer>().ToArray();
         var indices = buffers.Select(b => IndexOf(reader, b.Column, file)).ToArray();
         var visitor = new BufferVisitor(buffers, file.DisplayPath);
-        var rows = ColumnScanner.Scan(reader, indices, ref visitor);
+        var rows = ColumnScanner.Scan(reader, indices, ref visitor, cancellationToken);
         if (rows == 0)
         {
             throw new GatesInputException(ErrorCodes.EmptyData, $"{file.DisplayPath} has no rows to evaluate", new SourceLocation(file.DisplayPath, 1, 1));

@@ -12,7 +12,7 @@ namespace MlOps.Gates.Models;
 /// </summary>
 internal static class ModelOutputReader
 {
-    public static ScoredModel Read(IDataView scored, string model, ModelInputs io, EvaluationTask? task)
+    public static ScoredModel Read(IDataView scored, string model, ModelInputs io, EvaluationTask? task, CancellationToken cancellationToken = default)
     {
         var schema = scored.Schema;
         var predicted = Find(schema, io, "predicted", "PredictedLabel");
@@ -26,9 +26,9 @@ internal static class ModelOutputReader
         var q = probability is { } c ? new OutputColumn(cursor, c) : null;
         return task switch
         {
-            EvaluationTask.Binary => Binary(cursor, p, s, q, model),
-            EvaluationTask.Multiclass => Multiclass(cursor, p, q ?? s ?? throw Missing(model, "the class scores (Score)", schema), model, io),
-            _ => Regression(cursor, s ?? p ?? throw Missing(model, "the predicted value (Score)", schema), model),
+            EvaluationTask.Binary => Binary(cursor, p, s, q, model, cancellationToken),
+            EvaluationTask.Multiclass => Multiclass(cursor, p, q ?? s ?? throw Missing(model, "the class scores (Score)", schema), model, io, cancellationToken),
+            _ => Regression(cursor, s ?? p ?? throw Missing(model, "the predicted value (Score)", schema), model, cancellationToken),
         };
     }
 
@@ -59,7 +59,7 @@ internal static class ModelOutputReader
         return score is not null ? EvaluationTask.Regression : throw Missing(model, "a prediction (PredictedLabel, Score or Probability)", schema);
     }
 
-    private static ScoredModel Binary(DataViewRowCursor cursor, OutputColumn? predicted, OutputColumn? score, OutputColumn? probability, string model)
+    private static ScoredModel Binary(DataViewRowCursor cursor, OutputColumn? predicted, OutputColumn? score, OutputColumn? probability, string model, CancellationToken cancellationToken)
     {
         var ranking = probability ?? score;
         var labels = new List<bool>();
@@ -68,7 +68,11 @@ internal static class ModelOutputReader
         long row = 0;
         while (cursor.MoveNext())
         {
-            row++;
+            if ((++row & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             double value = double.NaN;
             if (ranking is not null)
             {
@@ -112,7 +116,7 @@ internal static class ModelOutputReader
         return slots.Count == 1 ? slots[0] > 0 : throw Bad(model, row, $"the predicted label '{predicted.Column.Name}' has {slots.Count} slots");
     }
 
-    private static ScoredModel Multiclass(DataViewRowCursor cursor, OutputColumn? predicted, OutputColumn scores, string model, ModelInputs io)
+    private static ScoredModel Multiclass(DataViewRowCursor cursor, OutputColumn? predicted, OutputColumn scores, string model, ModelInputs io, CancellationToken cancellationToken)
     {
         var classes = ClassNames(scores.Column, predicted?.Column, io);
         var k = classes?.Count ?? scores.Size;
@@ -123,7 +127,11 @@ internal static class ModelOutputReader
         long row = 0;
         while (cursor.MoveNext())
         {
-            row++;
+            if ((++row & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             scores.Vector(slots);
             if (k == 0)
             {
@@ -188,14 +196,18 @@ internal static class ModelOutputReader
         return null;
     }
 
-    private static ScoredModel Regression(DataViewRowCursor cursor, OutputColumn score, string model)
+    private static ScoredModel Regression(DataViewRowCursor cursor, OutputColumn score, string model, CancellationToken cancellationToken)
     {
         var values = new List<double>();
         var slots = new List<double>(1);
         long row = 0;
         while (cursor.MoveNext())
         {
-            row++;
+            if ((++row & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             score.Vector(slots);
             var v = slots.Count == 1 ? slots[0] : throw Bad(model, row, $"the prediction '{score.Column.Name}' has {slots.Count} slots; a regression model has 1");
             if (!double.IsFinite(v))

@@ -13,10 +13,10 @@ namespace MlOps.Gates.Models;
 /// </summary>
 public static class ModelScorer
 {
-    public static ScoredModel Score(string modelPath, string modelDisplayPath, DatasetOptions data, ModelInputs io, EvaluationTask? task)
+    public static ScoredModel Score(string modelPath, string modelDisplayPath, DatasetOptions data, ModelInputs io, EvaluationTask? task, CancellationToken cancellationToken = default)
     {
         var (scored, outputs) = Open(modelPath, modelDisplayPath, data, io);
-        return Read(modelDisplayPath, data, () => ModelOutputReader.Read(scored, modelDisplayPath, outputs, task));
+        return Read(modelDisplayPath, data, () => ModelOutputReader.Read(scored, modelDisplayPath, outputs, task, cancellationToken));
     }
 
     /// <summary>

@@ -18,10 +18,10 @@ internal static class DriftRunner
 
         // Both files are read at once, one on each core; the current file's columns are fixed only after the
         // reference's header is known, so it reads every column not excluded and the unwanted ones are dropped.
-        var currentTask = Task.Run(() => DriftSampleReader.Read(gate.Current, wanted, exclude, out _, out var rows) is var samples ? (samples, rows) : default);
+        var currentTask = Task.Run(() => DriftSampleReader.Read(gate.Current, wanted, exclude, out _, out var rows, cancellationToken) is var samples ? (samples, rows) : default);
         var reference = DriftSnapshot.IsSnapshot(gate.Reference.Path)
             ? DriftSnapshot.Read(gate.Reference.Path, gate.Reference.DisplayPath, wanted, exclude, out var referenceHeader, out var referenceRows)
-            : DriftSampleReader.Read(gate.Reference, wanted, exclude, out referenceHeader, out referenceRows);
+            : DriftSampleReader.Read(gate.Reference, wanted, exclude, out referenceHeader, out referenceRows, cancellationToken);
         var (current, currentRows) = currentTask.GetAwaiter().GetResult();
         var columns = (wanted ?? referenceHeader.Where(c => !exclude.Contains(c)).ToList()).ToList();
         if (gate.Model is not null)

@@ -20,7 +20,7 @@ internal static class EvaluateRunner
         progress?.Report(new RunProgress(gate.Name, $"evaluating {gate.Model?.DisplayPath ?? gate.Data.DisplayPath}", 0, 0, 0));
         using var fetched = FetchBaseline(gate, registry);
         gate = fetched.Gate;
-        var (truth, candidate, baseline) = Load(gate);
+        var (truth, candidate, baseline) = Load(gate, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var outcome = Evaluator.Evaluate(truth, candidate, baseline, gate.Settings, cancellationToken);
         var checks = new List<CheckResult>();
@@ -122,28 +122,28 @@ internal static class EvaluateRunner
         }
     }
 
-    private static (GroundTruth Truth, ModelOutput Candidate, ModelOutput? Baseline) Load(EvaluateGate gate)
+    private static (GroundTruth Truth, ModelOutput Candidate, ModelOutput? Baseline) Load(EvaluateGate gate, CancellationToken cancellationToken)
     {
         if (gate.Model is null)
         {
-            var (truth, output) = PredictionsReader.Read(gate.Data, gate.Columns);
+            var (truth, output) = PredictionsReader.Read(gate.Data, gate.Columns, cancellationToken);
             if (gate.Baseline is null)
             {
                 return (truth, output, null);
             }
 
             var options = gate.Data with { Path = gate.Baseline.Path, DisplayPath = gate.Baseline.DisplayPath, Format = Data.DatasetOptions.FormatFromExtension(gate.Baseline.Path) };
-            var (baselineTruth, baselinePredictions) = PredictionsReader.Read(options, gate.Columns with { Task = truth.Task });
+            var (baselineTruth, baselinePredictions) = PredictionsReader.Read(options, gate.Columns with { Task = truth.Task }, cancellationToken);
             RequireSameRows(gate, truth, baselineTruth);
             return (truth, output, baselinePredictions);
         }
 
         // The candidate and the baseline score the data at once, one on each core.
-        var baselineTask = gate.Baseline is null ? null : Task.Run(() => ModelScorer.Score(gate.Baseline.Path, gate.Baseline.DisplayPath, gate.Data, gate.Io, gate.Columns.Task));
+        var baselineTask = gate.Baseline is null ? null : Task.Run(() => ModelScorer.Score(gate.Baseline.Path, gate.Baseline.DisplayPath, gate.Data, gate.Io, gate.Columns.Task, cancellationToken));
         ScoredModel candidate;
         try
         {
-            candidate = ModelScorer.Score(gate.Model.Path, gate.Model.DisplayPath, gate.Data, gate.Io, gate.Columns.Task);
+            candidate = ModelScorer.Score(gate.Model.Path, gate.Model.DisplayPath, gate.Data, gate.Io, gate.Columns.Task, cancellationToken);
         }
         finally
         {
@@ -151,7 +151,7 @@ internal static class EvaluateRunner
             baselineTask?.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
         }
 
-        var groundTruth = PredictionsReader.ReadTruth(gate.Data, gate.Columns, candidate.Task, candidate.Classes);
+        var groundTruth = PredictionsReader.ReadTruth(gate.Data, gate.Columns, candidate.Task, candidate.Classes, cancellationToken);
         if (candidate.Rows != groundTruth.Count)
         {
             throw new GatesInputException(ErrorCodes.RowsDoNotAlign, Invariant($"{gate.Model.DisplayPath} scored {candidate.Rows} rows of {gate.Data.DisplayPath}, which has {groundTruth.Count}"), gate.Location);
