@@ -50,10 +50,10 @@ internal static class RegistryCommand
         command.SetAction(parse => app.Guard(() => With(app, parse, common, (registry, config) =>
         {
             var path = Path.GetFullPath(parse.GetValue(artifact)!);
-            var gates = parse.GetValue(report) is { } reportPath ? GatesFromReport(reportPath) : [];
-            if (gates.Any(g => g.Status == "failed"))
+            var gates = parse.GetValue(report) is { } reportPath ? MlOps.Gates.Reporting.ReportGates.Read(reportPath) : [];
+            if (gates.Any(g => g.Status == GateStatus.Failed))
             {
-                throw new GatesInputException(ErrorCodes.GatesFailed, $"{parse.GetValue(report)} says gates failed ({string.Join(", ", gates.Where(g => g.Status == "failed").Select(g => g.Name))}); a model whose gates failed is not registered");
+                throw new GatesInputException(ErrorCodes.GatesFailed, $"{parse.GetValue(report)} says gates failed ({string.Join(", ", gates.Where(g => g.Status == GateStatus.Failed).Select(g => g.Name))}); a model whose gates failed is not registered");
             }
 
             var directory = config?.BaseDirectory ?? Environment.CurrentDirectory;
@@ -335,34 +335,6 @@ internal static class RegistryCommand
 
         var latest = registry.Versions(reference).LastOrDefault() ?? throw new GatesInputException(ErrorCodes.NotInRegistry, $"{reference} has no versions in {registry.Location}");
         return (reference, latest.Version);
-    }
-
-    private static IReadOnlyList<GateSummary> GatesFromReport(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new GatesInputException(ErrorCodes.FileNotFound, $"--report: {path} not found");
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            return document.RootElement.GetProperty("gates").EnumerateArray().Select(g => new GateSummary(
-                g.GetProperty("name").GetString()!,
-                g.GetProperty("type").GetString()!,
-                g.GetProperty("status").GetString()!,
-                g.TryGetProperty("evidence", out var evidence)
-                    ? evidence.EnumerateObject().Where(p => p.Name is "path" or "data" or "reference" or "current").Select(p => p.Value.GetString() ?? string.Empty).Where(v => v.Length > 0).ToList()
-                    : [])).ToList();
-        }
-        catch (JsonException e)
-        {
-            throw new GatesInputException(ErrorCodes.BadReport, $"--report: {path} is not valid JSON: {e.Message}", new SourceLocation(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1), e);
-        }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or NullReferenceException)
-        {
-            throw new GatesInputException(ErrorCodes.BadReport, $"--report: {path} is not a report.json of mlops-gates (it needs gates with a name, type and status)", new SourceLocation(path), e);
-        }
     }
 
     private static Dictionary<string, string> Pairs(IEnumerable<string>? values)

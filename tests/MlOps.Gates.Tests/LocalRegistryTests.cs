@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MlOps.Gates.Registry;
+using MlOps.Gates.Results;
 
 namespace MlOps.Gates.Tests;
 
@@ -28,7 +29,7 @@ public sealed class LocalRegistryTests : IDisposable
             Params = new Dictionary<string, string> { ["lr"] = "0.1" },
             Metrics = new Dictionary<string, double> { ["accuracy"] = 0.9 },
             Datasets = [new DatasetFingerprint("data/train.csv", new string('a', 64), 10, "d41d8cd98f00b204e9800998ecf8427e")],
-            Gates = [new GateSummary("churn-model", "evaluate", "passed", ["data/recent.csv"])],
+            Gates = [new GateSummary("churn-model", "evaluate", GateStatus.Passed, ["data/recent.csv"])],
             Description = "first",
         };
 
@@ -116,8 +117,8 @@ public sealed class LocalRegistryTests : IDisposable
     {
         var time = new MovableTime(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
         var registry = new LocalRegistry(Path.Combine(_dir.Path, "registry"), time);
-        GateSummary[] good = [new("data", "data_quality", "passed", ["data/train.csv"]), new("model", "evaluate", "warning", ["data/recent.csv"])];
-        GateSummary[] bad = [new("data", "data_quality", "failed", ["data/train.csv"])];
+        GateSummary[] good = [new("data", "data_quality", GateStatus.Passed, ["data/train.csv"]), new("model", "evaluate", GateStatus.Warning, ["data/recent.csv"])];
+        GateSummary[] bad = [new("data", "data_quality", GateStatus.Failed, ["data/train.csv"])];
         registry.Register("churn", new VersionDraft { ArtifactPath = Artifact("good"), Gates = good }, Change);
         registry.Register("churn", new VersionDraft { ArtifactPath = Artifact("bad"), Gates = bad }, Change);
         var policies = new Dictionary<string, PromotionPolicy>
@@ -274,7 +275,7 @@ public sealed class LocalRegistryTests : IDisposable
         var data = Assert.Single(draft.Datasets);
         Assert.Equal(("data.csv", "0123456789abcdef0123456789abcdef", 6L), (data.Path, data.DvcMd5, data.Size));
         Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(repo, "data.csv")))).ToLowerInvariant(), data.Sha256);
-        Assert.Equal(new GateSummary("data", "data_quality", "passed", ["data.csv"], 1, 0, 0), draft.Gates.Single() with { Datasets = draft.Gates.Single().Datasets }, new SummaryComparer());
+        Assert.Equal(new GateSummary("data", "data_quality", GateStatus.Passed, ["data.csv"], 1, 0, 0), draft.Gates.Single() with { Datasets = draft.Gates.Single().Datasets }, new SummaryComparer());
     }
 
     private sealed class SummaryComparer : IEqualityComparer<GateSummary>

@@ -1,4 +1,5 @@
 using MlOps.Gates.Registry;
+using MlOps.Gates.Results;
 
 namespace MlOps.Gates.Tests;
 
@@ -28,7 +29,7 @@ public sealed class MlflowRegistryTests : IDisposable
         ArtifactPath = _dir.Write(Guid.NewGuid().ToString("N") + "/model.zip", content),
         Git = new GitInfo("abc123", "main", false),
         Metrics = new Dictionary<string, double> { ["accuracy"] = 0.91 },
-        Gates = gates ?? [new GateSummary("churn-model", "evaluate", "passed", ["data/recent.csv"])],
+        Gates = gates ?? [new GateSummary("churn-model", "evaluate", GateStatus.Passed, ["data/recent.csv"])],
         Description = "candidate",
     };
 
@@ -56,7 +57,7 @@ public sealed class MlflowRegistryTests : IDisposable
     public void Aliases_promotion_policy_and_rollback_work_the_same_over_mlflow()
     {
         _registry.Register("churn", Draft("a"), Change);
-        _registry.Register("churn", Draft("b", [new GateSummary("churn-model", "evaluate", "failed", ["data/recent.csv"])]), Change);
+        _registry.Register("churn", Draft("b", [new GateSummary("churn-model", "evaluate", GateStatus.Failed, ["data/recent.csv"])]), Change);
         _registry.Register("churn", Draft("c"), Change);
         var policies = new Dictionary<string, PromotionPolicy>
         {
@@ -130,7 +131,7 @@ public sealed class MlflowRegistryTests : IDisposable
     [Fact]
     public void Searches_follow_the_page_token_and_gate_results_stay_within_the_tag_limit()
     {
-        var manyGates = Enumerable.Range(0, 300).Select(i => new GateSummary($"gate-{i:D3}", "data_quality", "passed", [$"data/file-{i}.csv"])).ToList();
+        var manyGates = Enumerable.Range(0, 300).Select(i => new GateSummary($"gate-{i:D3}", "data_quality", GateStatus.Passed, [$"data/file-{i}.csv"])).ToList();
         for (var i = 0; i < 105; i++)
         {
             _registry.Register("churn", Draft("v" + i, i == 0 ? manyGates : null), Change);

@@ -1,3 +1,5 @@
+using MlOps.Gates.Results;
+
 namespace MlOps.Gates.Registry;
 
 /// <summary>
@@ -53,4 +55,4 @@ public sealed record GitInfo(string Commit, string? Branch, bool Dirty);
 public sealed record DatasetFingerprint(string Path, string Sha256, long Size, string? DvcMd5 = null);
 
 /// <summary>What one gate of the run said: its status and the datasets it read.</summary>
-public sealed record GateSummary(string Name, string Type, string Status, IReadOnlyList<string> Datasets, int Checks = 0, int Failed = 0, int Warnings = 0);
+public sealed record GateSummary(string Name, string Type, GateStatus Status, IReadOnlyList<string> Datasets, int Checks = 0, int Failed = 0, int Warnings = 0);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MlOps.Gates.Results;
 
 namespace MlOps.Gates.Registry;
 
@@ -49,10 +50,10 @@ public sealed class Promoter(IModelRegistry registry, IReadOnlyDictionary<string
                 continue;
             }
 
-            var passed = gate.Status == "passed" || (policy.AllowWarnings && gate.Status == "warning");
+            var passed = gate.Status == GateStatus.Passed || (policy.AllowWarnings && gate.Status == GateStatus.Warning);
             if (!passed)
             {
-                reasons.Add($"the gate '{gate.Name}' {gate.Status} for version {version}");
+                reasons.Add($"the gate '{gate.Name}' {gate.Status.ToString().ToLowerInvariant()} for version {version}");
             }
         }
 

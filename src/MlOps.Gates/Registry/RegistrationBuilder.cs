@@ -24,7 +24,7 @@ public static class RegistrationBuilder
                 datasets[display] = path;
             }
 
-            summaries.Add(new GateSummary(gate.Name, gate.Type, gate.Status.ToString().ToLowerInvariant(), used.Select(u => u.Display).ToList(), gate.Checks.Count, gate.FailedChecks, gate.WarningChecks));
+            summaries.Add(new GateSummary(gate.Name, gate.Type, gate.Status, used.Select(u => u.Display).ToList(), gate.Checks.Count, gate.FailedChecks, gate.WarningChecks));
         }
 
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
