@@ -42,7 +42,7 @@ internal static class MonitorCommand
             var result = run.Gates[0];
             var statePath = Path.GetFullPath(parse.GetValue(state) ?? Path.Combine(reportDirectory, "monitor-state.json"));
             var previous = MonitorState.Load(statePath);
-            var drifted = result.Metrics.GetValueOrDefault("dataset_drift") > 0;
+            var drifted = result.Drift?.DatasetDrift == true;
             var next = previous with { ConsecutiveDriftRuns = drifted ? previous.ConsecutiveDriftRuns + 1 : 0, LastRun = DateTimeOffset.UtcNow };
             var promPath = Path.GetFullPath(parse.GetValue(prometheus) ?? Path.Combine(reportDirectory, "mlops_gates.prom"));
             AtomicFile.WriteAllText(promPath, PrometheusText.Write(result, next.ConsecutiveDriftRuns, DateTimeOffset.UtcNow));

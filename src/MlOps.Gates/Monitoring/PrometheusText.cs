@@ -30,10 +30,10 @@ public static class PrometheusText
             columns.Where(c => c.ObservedValue is double).Select(c => ($"gate=\"{name}\",column=\"{Label(c.Columns[0])}\",test=\"{Label(c.Kind)}\"", (double)c.ObservedValue!)));
         Metric("mlops_gates_column_drifted", "1 when the column drifted, else 0.",
             columns.Select(c => ($"gate=\"{name}\",column=\"{Label(c.Columns[0])}\"", c.Success ? 0.0 : 1.0)));
-        Metric("mlops_gates_dataset_drift_share", "Share of the tested columns that drifted.", [($"gate=\"{name}\"", gate.Metrics.GetValueOrDefault("drift_share"))]);
-        Metric("mlops_gates_dataset_drift", "1 when the dataset drifted, else 0.", [($"gate=\"{name}\"", gate.Metrics.GetValueOrDefault("dataset_drift"))]);
+        Metric("mlops_gates_dataset_drift_share", "Share of the tested columns that drifted.", [($"gate=\"{name}\"", gate.Drift?.DriftShare ?? 0)]);
+        Metric("mlops_gates_dataset_drift", "1 when the dataset drifted, else 0.", [($"gate=\"{name}\"", gate.Drift?.DatasetDrift == true ? 1 : 0)]);
         Metric("mlops_gates_gate_status", "0 passed, 1 passed with warnings, 2 failed.", [($"gate=\"{name}\"", gate.Status switch { GateStatus.Failed => 2, GateStatus.Warning => 1, _ => 0 })]);
-        Metric("mlops_gates_rows_seen", "Rows of current data the run read.", [($"gate=\"{name}\"", gate.Metrics.GetValueOrDefault("current_rows"))]);
+        Metric("mlops_gates_rows_seen", "Rows of current data the run read.", [($"gate=\"{name}\"", gate.Drift?.CurrentRows ?? 0)]);
         Metric("mlops_gates_consecutive_drift_runs", "Runs in a row that found dataset drift.", [($"gate=\"{name}\"", consecutiveDriftRuns)]);
         Metric("mlops_gates_last_run_timestamp_seconds", "When the run finished, in Unix seconds.", [($"gate=\"{name}\"", at.ToUnixTimeMilliseconds() / 1000.0)]);
         return text.ToString();

@@ -86,19 +86,19 @@ public static class ReportJson
 
         /// <summary>For drift gates: one entry per column with the documented fields.</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        public IEnumerable<DriftColumn>? Columns => gate.Type == "drift"
-            ? gate.Checks.Where(c => c.Columns.Count == 1).Select(c => new DriftColumn(c))
-            : null;
+        public IEnumerable<DriftColumn>? Columns => gate.Drift is null
+            ? null
+            : gate.Checks.Where(c => c.Columns.Count == 1).Select(c => new DriftColumn(c));
 
         /// <summary>For evaluate gates: each metric with its baseline value, delta, interval and verdict; confusion matrices, curves and slices.</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public ModelEvaluation? Evaluation => gate.Evaluation;
 
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        public double? DriftShare => gate.Type == "drift" ? gate.Metrics.GetValueOrDefault("drift_share") : null;
+        public double? DriftShare => gate.Drift?.DriftShare;
 
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        public bool? DatasetDrift => gate.Type == "drift" ? gate.Metrics.GetValueOrDefault("dataset_drift") > 0 : null;
+        public bool? DatasetDrift => gate.Drift?.DatasetDrift;
     }
 
     private sealed class DriftColumn(CheckResult check)
@@ -107,29 +107,29 @@ public static class ReportJson
 
         public string Test => check.Kind;
 
-        public double? Statistic => check.Metrics.GetValueOrDefault("statistic");
+        public double? Statistic => check.Drift?.Statistic;
 
-        public double? PValue => check.Metrics.GetValueOrDefault("p_value");
+        public double? PValue => check.Drift?.PValue;
 
-        public double? PValueAdjusted => check.Metrics.GetValueOrDefault("p_value_adjusted");
+        public double? PValueAdjusted => check.Drift?.PValueAdjusted;
 
-        public double? Threshold => check.Metrics.GetValueOrDefault("threshold");
+        public double? Threshold => check.Drift?.Threshold;
 
         public bool Drifted => !check.Success;
 
-        public bool Tested => check.Parameters.GetValueOrDefault("tested") is not false;
+        public bool Tested => check.Drift?.Tested ?? true;
 
-        public string? ColumnType => check.Parameters.GetValueOrDefault("column_type") as string;
+        public string? ColumnType => check.Drift?.ColumnType;
 
-        public string? Role => check.Parameters.GetValueOrDefault("role") as string;
+        public string? Role => check.Drift?.Role;
 
-        public double? ReferenceCount => check.Metrics.GetValueOrDefault("reference_count");
+        public double? ReferenceCount => check.Drift?.ReferenceCount;
 
-        public double? CurrentCount => check.Metrics.GetValueOrDefault("current_count");
+        public double? CurrentCount => check.Drift?.CurrentCount;
 
-        public double? ReferenceMissing => check.Metrics.GetValueOrDefault("reference_missing");
+        public double? ReferenceMissing => check.Drift?.ReferenceMissing;
 
-        public double? CurrentMissing => check.Metrics.GetValueOrDefault("current_missing");
+        public double? CurrentMissing => check.Drift?.CurrentMissing;
 
         public string Message => check.Message;
     }

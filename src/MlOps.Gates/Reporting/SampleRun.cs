@@ -40,6 +40,7 @@ internal static class SampleRun
             Chart = [new ChartPoint("a", 0.5, 0.4), new ChartPoint("b", 0.5, 0.6)],
             Parameters = new Dictionary<string, object?> { ["column_type"] = "numeric", ["tested"] = true, ["role"] = "feature" },
             Metrics = new Dictionary<string, double?> { ["statistic"] = 0.1, ["p_value"] = 0.5, ["threshold"] = 0.05 },
+            Drift = new ColumnDriftStatistics("ks", "numeric", "feature", true, 0.1, 0.5, null, 0.05, 2, 2, 0, 0, 2),
         };
         var metrics = new Dictionary<string, double> { ["rows"] = 2, ["columns"] = 1, ["drift_share"] = 0, ["columns_drifted"] = 0, ["columns_tested"] = 1 };
         var evidence = new Dictionary<string, string> { ["path"] = "sample.csv", ["reference"] = "a.csv", ["current"] = "b.csv" };
@@ -51,7 +52,7 @@ internal static class SampleRun
             Gates =
             [
                 new GateResult { Name = "q", Type = "data_quality", Status = GateStatus.Failed, Checks = [quality], Findings = [new Finding("MLG2009", Severity.Error, "sample", location, "between(x)")], Metrics = metrics, Evidence = evidence },
-                new GateResult { Name = "d", Type = "drift", Status = GateStatus.Warning, Checks = [drift], Metrics = metrics, Evidence = evidence },
+                new GateResult { Name = "d", Type = "drift", Status = GateStatus.Warning, Checks = [drift], Metrics = metrics, Evidence = evidence, Drift = new DriftSummary(0, false, 1, 0, 2, 2, 0.5) },
             ],
         };
     }

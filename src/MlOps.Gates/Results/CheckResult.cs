@@ -50,6 +50,10 @@ public sealed record CheckResult
     /// <summary>Numbers the check measured; null where a number does not apply.</summary>
     public IReadOnlyDictionary<string, double?> Metrics { get; init; } = new Dictionary<string, double?>();
 
+    /// <summary>For a drift gate's column: its statistics, typed (<see cref="Metrics"/> holds the same for templates).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ColumnDriftStatistics? Drift { get; init; }
+
     /// <summary>What the report may draw: distributions of a drift test, for example.</summary>
     public IReadOnlyList<ChartPoint> Chart { get; init; } = [];
 

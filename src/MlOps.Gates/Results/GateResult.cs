@@ -25,6 +25,10 @@ public sealed class GateResult
     /// <summary>For evaluate gates: the metrics beside the baseline's, confusion matrices, curves and slices.</summary>
     public ModelEvaluation? Evaluation { get; init; }
 
+    /// <summary>For drift gates: the dataset's verdict, typed (<see cref="Metrics"/> holds the same for templates).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DriftSummary? Drift { get; init; }
+
     public int PassedChecks => Checks.Count(c => c.Success);
 
     public int FailedChecks => Checks.Count(c => c.Status == GateStatus.Failed);

@@ -78,6 +78,7 @@ internal static class DriftRunner
             Checks = checks,
             Findings = findings,
             Duration = watch.Elapsed,
+            Drift = new DriftSummary(share, datasetDrift, judged.Count, drifted, referenceRows, currentRows, gate.DriftShare),
             Metrics = new Dictionary<string, double>
             {
                 ["drift_share"] = share,
@@ -204,7 +205,7 @@ internal static class DriftRunner
             {
                 ["test"] = name,
                 ["column_type"] = r.ColumnType,
-                ["role"] = r.Column == gate.Target ? "target" : r.Column.StartsWith(Models.PredictionScorer.Prefix, StringComparison.Ordinal) ? "prediction" : "feature",
+                ["role"] = Role(gate, r.Column),
                 ["tested"] = r.Tested,
             },
             Metrics = new Dictionary<string, double?>
@@ -219,10 +220,14 @@ internal static class DriftRunner
                 ["current_missing"] = r.CurrentMissing,
                 ["unique_values"] = r.UniqueValues,
             },
+            Drift = new ColumnDriftStatistics(name, r.ColumnType, Role(gate, r.Column), r.Tested, r.Tested ? r.Statistic : null, r.PValue, r.AdjustedPValue, r.Tested ? r.Threshold : null, r.ReferenceCount, r.CurrentCount, r.ReferenceMissing, r.CurrentMissing, r.UniqueValues),
             Chart = r.Bins.Select(b => new ChartPoint(b.Label, b.Reference, b.Current)).ToList(),
             ConfigLocation = gate.Location,
         };
     }
+
+    private static string Role(DriftGate gate, string column) =>
+        column == gate.Target ? "target" : column.StartsWith(Models.PredictionScorer.Prefix, StringComparison.Ordinal) ? "prediction" : "feature";
 
     private static CheckResult DatasetCheck(DriftGate gate, double share, int drifted, int tested, bool datasetDrift) => new()
     {
