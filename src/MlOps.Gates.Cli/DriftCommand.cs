@@ -156,6 +156,6 @@ internal static class DriftCommand
         return settings;
     }
 
-    private static IReadOnlyList<string> SplitCommas(string[] values) =>
+    private static List<string> SplitCommas(string[] values) =>
         values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 }

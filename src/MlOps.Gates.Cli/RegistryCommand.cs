@@ -333,7 +333,8 @@ internal static class RegistryCommand
                 : throw new GatesInputException(ErrorCodes.BadUsage, $"'{reference}': the version after ':' must be a number");
         }
 
-        var latest = registry.Versions(reference).LastOrDefault() ?? throw new GatesInputException(ErrorCodes.NotInRegistry, $"{reference} has no versions in {registry.Location}");
+        var versions = registry.Versions(reference);
+        var latest = versions.Count > 0 ? versions[^1] : throw new GatesInputException(ErrorCodes.NotInRegistry, $"{reference} has no versions in {registry.Location}");
         return (reference, latest.Version);
     }
 

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -21,7 +22,7 @@ public abstract class MlOpsGatesTask : ToolTask
     private static readonly Regex FindingLine = new(@"^(.*?:\s*)?(error|warning) MLG\d{4}:", RegexOptions.CultureInvariant);
 
     private readonly List<string> _findingLines = [];
-    private readonly ManualResetEventSlim _exited = new(initialState: false);
+    private readonly TaskCompletionSource<bool> _exited = new();
     private string _token = string.Empty;
 
     /// <summary>The CLI: mlops-gates.dll, run with <see cref="DotnetHost"/> (default: the one in this package).</summary>
@@ -184,7 +185,7 @@ public abstract class MlOpsGatesTask : ToolTask
         }
         finally
         {
-            _exited.Set();
+            _exited.TrySetResult(true);
         }
 
         var results = RunResults.Read(ResultsPath);
@@ -287,13 +288,13 @@ public abstract class MlOpsGatesTask : ToolTask
     /// </summary>
     public override void Cancel()
     {
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && _token.Length > 0 && !_exited.IsSet)
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && _token.Length > 0 && !_exited.Task.IsCompleted)
         {
             try
             {
                 using var signal = Process.Start(new ProcessStartInfo("pkill", $"-TERM -f mlops-gates-{_token}") { UseShellExecute = false, CreateNoWindow = true });
                 signal?.WaitForExit(5000);
-                _exited.Wait(TimeSpan.FromSeconds(10));
+                _exited.Task.Wait(TimeSpan.FromSeconds(10));
             }
             catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
             {

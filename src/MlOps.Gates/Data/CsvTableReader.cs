@@ -225,6 +225,8 @@ public sealed partial class CsvTableReader : TableReader
             _sep.Dispose();
             _stream.Dispose();
         }
+
+        base.Dispose(disposing);
     }
 
     private static string[] ReadHeader(DatasetOptions options, SepReader sep)

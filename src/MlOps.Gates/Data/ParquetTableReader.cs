@@ -135,6 +135,8 @@ public sealed class ParquetTableReader : TableReader
             _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
             _stream.Dispose();
         }
+
+        base.Dispose(disposing);
     }
 
     private void LoadGroup(int index)

@@ -160,7 +160,7 @@ public static class ModelScorer
         raw == typeof(float) || raw == typeof(double) || raw == typeof(bool) || raw == typeof(ReadOnlyMemory<char>)
         || raw == typeof(int) || raw == typeof(long) || raw == typeof(uint);
 
-    private static IReadOnlyList<string> Header(DatasetOptions data)
+    private static string[] Header(DatasetOptions data)
     {
         using var reader = TableReaders.Open(data);
         return reader.Columns.ToArray();

@@ -23,7 +23,7 @@ public static class PredictionScorer
     }
 
     /// <summary>Samples of the scalar prediction columns, named by ML.NET's names (prediction.Score, ...) whatever the model calls them.</summary>
-    private static IReadOnlyDictionary<string, ColumnSample> Collect(IDataView scored, ModelInputs outputs)
+    private static Dictionary<string, ColumnSample> Collect(IDataView scored, ModelInputs outputs)
     {
         var wanted = Outputs
             .Select(name => (Name: name, Column: scored.Schema.GetColumnOrNull(outputs.Outputs.GetValueOrDefault(Role(name), name))))

@@ -344,7 +344,8 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
     private void Append(string name, AuditEntry entry)
     {
         var path = AuditPath(name);
-        var last = Audit(name).LastOrDefault()?.Sequence ?? 0;
+        var entries = Audit(name);
+        var last = entries.Count > 0 ? entries[^1].Sequence : 0;
         var line = JsonSerializer.Serialize(entry with { Sequence = last + 1 }, RegistryJson.Line);
         using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
         var prefix = stream.Length > 0 && !EndsWithNewline(path) ? "\n" : string.Empty;

@@ -274,7 +274,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private ModelVersion ToVersion(JsonObject json, IReadOnlyDictionary<string, AliasState> aliases)
+    private static ModelVersion ToVersion(JsonObject json, IReadOnlyDictionary<string, AliasState> aliases)
     {
         var tags = Tags(json);
         string? Tag(string key) => tags.GetValueOrDefault(Prefix + key);
@@ -333,7 +333,8 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
     /// <summary>Appends to the audit trail, kept as model tags numbered in order.</summary>
     private void AppendAudit(string name, AuditEntry entry)
     {
-        var next = (Audit(name).LastOrDefault()?.Sequence ?? 0) + 1;
+        var entries = Audit(name);
+        var next = (entries.Count > 0 ? entries[^1].Sequence : 0) + 1;
         SetModelTag(name, string.Create(CultureInfo.InvariantCulture, $"{Prefix}audit.{next:D8}"), Fit(JsonSerializer.Serialize(entry with { Sequence = next }, RegistryJson.Line)));
     }
 

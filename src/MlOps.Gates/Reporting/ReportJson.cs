@@ -25,8 +25,10 @@ public static class ReportJson
     private sealed class Envelope(RunResult run)
     {
         [JsonPropertyName("$schema")]
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "System.Text.Json writes instance properties only.")]
         public string Schema => "https://mlops-gates.dev/schemas/report.schema.json";
 
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "System.Text.Json writes instance properties only.")]
         public int SchemaVersion => RunResult.SchemaVersion;
 
         public string Tool => run.Tool;

@@ -58,7 +58,7 @@ public sealed class ReportRenderer(string? templatesDirectory = null)
         var (template, origin) = Parse(templateName);
         if (template.HasErrors)
         {
-            var message = template.Messages.First();
+            var message = template.Messages[0];
             throw new GatesInputException(
                 ErrorCodes.TemplateError,
                 $"template {origin}: {message.Message}",

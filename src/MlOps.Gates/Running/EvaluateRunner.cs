@@ -353,7 +353,7 @@ internal static class EvaluateRunner
         return string.Join(", ", parts);
     }
 
-    private static IReadOnlyDictionary<string, object?> Parameters(MetricThreshold? t) => t is null
+    private static Dictionary<string, object?> Parameters(MetricThreshold? t) => t is null
         ? new Dictionary<string, object?>()
         : new Dictionary<string, object?>
         {
@@ -365,7 +365,7 @@ internal static class EvaluateRunner
             ["non_inferiority_margin"] = t.NonInferiorityMargin,
         };
 
-    private static IReadOnlyList<IReadOnlyList<long>>? Matrix(long[,]? matrix) => matrix is null
+    private static List<IReadOnlyList<long>>? Matrix(long[,]? matrix) => matrix is null
         ? null
         : Enumerable.Range(0, matrix.GetLength(0)).Select(r => (IReadOnlyList<long>)Enumerable.Range(0, matrix.GetLength(1)).Select(c => matrix[r, c]).ToList()).ToList();
 
