@@ -8,7 +8,7 @@ namespace MlOps.Gates.Tests;
 /// experiments and runs, and the artifact proxy), with their documented error codes (RESOURCE_ALREADY_EXISTS,
 /// RESOURCE_DOES_NOT_EXIST, INVALID_PARAMETER_VALUE), paging and the 5000-character tag limit. It records every request.
 /// </summary>
-internal sealed class FakeMlflowServer(bool servesArtifacts = true) : JsonTestServer
+public sealed class FakeMlflowServer(bool servesArtifacts = true) : JsonTestServer
 {
     private const string ArtifactApi = "/api/2.0/mlflow-artifacts/artifacts/";
     private readonly Dictionary<string, JsonObject> _models = new(StringComparer.Ordinal);

@@ -5,7 +5,7 @@ using Microsoft.ML.Data;
 namespace MlOps.Gates.Tests;
 
 /// <summary>Synthetic customer data and real ML.NET models trained on it, written as files for evaluate gates.</summary>
-internal static class TrainedModels
+public static class TrainedModels
 {
     public sealed class Customer
     {

@@ -5,7 +5,7 @@ using Parquet.Schema;
 namespace MlOps.Gates.Tests;
 
 /// <summary>Writes a CSV file's rows as Parquet: columns whose every cell is a number as doubles, the rest as text.</summary>
-internal static class ParquetFiles
+public static class ParquetFiles
 {
     public static async Task<string> FromCsvAsync(string csv, string parquet)
     {

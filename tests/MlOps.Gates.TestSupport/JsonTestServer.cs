@@ -9,7 +9,7 @@ namespace MlOps.Gates.Tests;
 /// An HTTP server on a free local port that answers JSON, for the servers standing in for MLflow and GitHub in tests:
 /// it records every request and hands each, one at a time, to the subclass.
 /// </summary>
-internal abstract class JsonTestServer : IDisposable
+public abstract class JsonTestServer : IDisposable
 {
     private readonly HttpListener _listener;
     private readonly Lock _gate = new();
@@ -38,7 +38,7 @@ internal abstract class JsonTestServer : IDisposable
     protected virtual (int Status, byte[] Body)? HandleBytes(string method, string path, byte[] body) => null;
 
     /// <summary>A listener on a free local port, and its address; other test servers start theirs here too.</summary>
-    internal static (HttpListener, string) Start()
+    public static (HttpListener, string) Start()
     {
         for (var attempt = 0; ; attempt++)
         {
