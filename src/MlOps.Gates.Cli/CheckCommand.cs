@@ -56,7 +56,7 @@ internal static class CheckCommand
     private static GatesConfig Merged(GatesConfig first, GatesConfig next, int files)
     {
         static GateDefinition Named(GateDefinition gate, DatasetOptions dataset) =>
-            gate is DataQualityGate quality ? quality.Renamed($"{gate.Name}: {dataset.DisplayPath}") : gate;
+            gate with { Name = $"{gate.Name}: {dataset.DisplayPath}" };
 
         var firstDataset = first.Datasets.Values.First();
         var gates = first.Gates.Count == 1 && files > 1 && !first.Gates[0].Name.Contains(": ", StringComparison.Ordinal)

@@ -37,7 +37,7 @@ internal static class MonitorCommand
             var reportDirectory = Path.GetFullPath(parse.GetValue(reportDir) ?? loaded.Reports.Directory);
             Directory.CreateDirectory(reportDirectory);
             using var recent = parse.GetValue(current) is { } path ? RecentData.Open(path) : null;
-            var monitored = recent is null ? gate : With(gate, recent.Dataset);
+            var monitored = recent is null ? gate : gate with { Current = recent.Dataset };
             var run = new Running.GateRunner().Run(new GatesConfig { Path = loaded.Path, BaseDirectory = loaded.BaseDirectory, Gates = [monitored], Reports = loaded.Reports, Registry = loaded.Registry });
             var result = run.Gates[0];
             var statePath = Path.GetFullPath(parse.GetValue(state) ?? Path.Combine(reportDirectory, "monitor-state.json"));
@@ -81,22 +81,4 @@ internal static class MonitorCommand
             return null;
         }
     }
-
-    private static DriftGate With(DriftGate gate, DatasetOptions current) => new()
-    {
-        Name = gate.Name,
-        Location = gate.Location,
-        Reference = gate.Reference,
-        Current = current,
-        Columns = gate.Columns,
-        Exclude = gate.Exclude,
-        Test = gate.Test,
-        Threshold = gate.Threshold,
-        DriftShare = gate.DriftShare,
-        Correction = gate.Correction,
-        PerColumn = gate.PerColumn,
-        Model = gate.Model,
-        ModelDisplayPath = gate.ModelDisplayPath,
-        Target = gate.Target,
-    };
 }

@@ -4,7 +4,7 @@ using MlOps.Gates.Quality;
 namespace MlOps.Gates.Config;
 
 /// <summary>A <c>data_quality</c> gate: a suite of checks over one dataset.</summary>
-public sealed class DataQualityGate : GateDefinition
+public sealed record DataQualityGate : GateDefinition
 {
     public const string TypeName = "data_quality";
 
@@ -14,6 +14,4 @@ public sealed class DataQualityGate : GateDefinition
 
     /// <summary>The checks as declared; the runner makes a fresh evaluator of each for every run.</summary>
     public required IReadOnlyList<CheckDefinition> Checks { get; init; }
-
-    public DataQualityGate Renamed(string name) => new() { Name = name, Location = Location, Dataset = Dataset, Checks = Checks };
 }

@@ -4,7 +4,7 @@ using MlOps.Gates.Drift;
 namespace MlOps.Gates.Config;
 
 /// <summary>A <c>drift</c> gate: reference against current data, column by column, and the dataset as a whole.</summary>
-public sealed class DriftGate : GateDefinition
+public sealed record DriftGate : GateDefinition
 {
     public const string TypeName = "drift";
 

@@ -9,7 +9,7 @@ namespace MlOps.Gates.Config;
 /// An <c>evaluate</c> gate: a candidate model (an ML.NET or ONNX file scored on labelled data, or a predictions file)
 /// judged against thresholds and, when there is one, a baseline.
 /// </summary>
-public sealed class EvaluateGate : GateDefinition
+public sealed record EvaluateGate : GateDefinition
 {
     public const string TypeName = "evaluate";
 
@@ -32,18 +32,4 @@ public sealed class EvaluateGate : GateDefinition
 
     /// <summary>Where each metric's thresholds are written, so a failed metric points at its own line.</summary>
     public IReadOnlyDictionary<string, SourceLocation> ThresholdLocations { get; init; } = new Dictionary<string, SourceLocation>();
-
-    /// <summary>The same gate with another baseline: a registry alias once resolved to its model file, or none.</summary>
-    public EvaluateGate WithBaseline(ModelSource? baseline) => new()
-    {
-        Name = Name,
-        Location = Location,
-        Model = Model,
-        Data = Data,
-        Columns = Columns,
-        Io = Io,
-        Baseline = baseline,
-        Settings = Settings,
-        ThresholdLocations = ThresholdLocations,
-    };
 }

@@ -95,7 +95,7 @@ internal static class EvaluateRunner
             var version = registry.Resolve(reference.Name, reference.Alias);
             if (version is null)
             {
-                return new FetchedBaseline(gate.WithBaseline(null), null, $"{gate.Baseline.DisplayPath} (no version yet)");
+                return new FetchedBaseline(gate with { Baseline = null }, null, $"{gate.Baseline.DisplayPath} (no version yet)");
             }
 
             var folder = Path.Combine(Path.GetTempPath(), "mlops-gates-baseline-" + Guid.NewGuid().ToString("N"));
@@ -103,7 +103,7 @@ internal static class EvaluateRunner
             var file = Path.Combine(folder, version.ArtifactFileName);
             registry.Download(reference.Name, version.Version, file);
             var description = string.Create(CultureInfo.InvariantCulture, $"{gate.Baseline.DisplayPath} (version {version.Version})");
-            return new FetchedBaseline(gate.WithBaseline(new ModelSource(ModelSourceKind.ModelFile, file, description)), folder, description);
+            return new FetchedBaseline(gate with { Baseline = new ModelSource(ModelSourceKind.ModelFile, file, description) }, folder, description);
         }
         finally
         {
