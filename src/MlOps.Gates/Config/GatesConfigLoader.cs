@@ -1,4 +1,5 @@
 using MlOps.Gates.Data;
+using MlOps.Gates.Kinds;
 using MlOps.Gates.Quality;
 using MlOps.Gates.Results;
 using YamlDotNet.Core;
@@ -29,7 +30,8 @@ public static class GatesConfigLoader
     /// <param name="runsOnly">The gates a command will run, when it runs only some (monitor --gate): the files of the
     /// others need not exist, as a nightly job has no model that only a build trains.</param>
     /// <param name="surroundings">What the front end read from the machine (MLflow's variables, the CI's); none by default.</param>
-    public static GatesConfig Load(string path, bool requireInputs = true, IReadOnlyCollection<string>? runsOnly = null, Surroundings? surroundings = null)
+    /// <param name="kinds">The gate kinds the file may use (default: <see cref="GateKinds.Default"/>).</param>
+    public static GatesConfig Load(string path, bool requireInputs = true, IReadOnlyCollection<string>? runsOnly = null, Surroundings? surroundings = null, IReadOnlyList<IGateKind>? kinds = null)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var baseDirectory = System.IO.Path.GetDirectoryName(fullPath)!;
@@ -74,7 +76,7 @@ public static class GatesConfigLoader
         for (var i = 0; i < (gateList?.Children.Count ?? 0); i++)
         {
             diagnostics.RequireInputs = requireInputs && (runsOnly is null || runsOnly.Contains(GateName(gateList!.Children[i]) ?? string.Empty));
-            var gate = ReadGate(gateList!.Children[i], i, datasets, baseDirectory, diagnostics);
+            var gate = ReadGate(gateList!.Children[i], i, datasets, baseDirectory, diagnostics, kinds ?? GateKinds.Default);
             diagnostics.RequireInputs = requireInputs;
             if (gate is null)
             {
@@ -246,7 +248,7 @@ public static class GatesConfigLoader
     private static string? GateName(YamlNode node) =>
         node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode scalar ? scalar.Value : null;
 
-    private static GateDefinition? ReadGate(YamlNode node, int index, Dictionary<string, DatasetOptions> datasets, string baseDirectory, ConfigDiagnostics diagnostics)
+    private static GateDefinition? ReadGate(YamlNode node, int index, Dictionary<string, DatasetOptions> datasets, string baseDirectory, ConfigDiagnostics diagnostics, IReadOnlyList<IGateKind> kinds)
     {
         var context = $"gates[{index}]";
         var map = YamlMap.From(node, diagnostics, context);
@@ -262,27 +264,23 @@ public static class GatesConfigLoader
         }
 
         var type = map.String("type") ?? DataQualityGate.TypeName;
-        if (type == EvaluateGate.TypeName)
+        var kind = kinds.FirstOrDefault(k => k.TypeNames.Contains(type, StringComparer.Ordinal));
+        if (kind is null)
         {
-            var evaluate = EvaluateGateReader.Read(map, name, datasets, baseDirectory, diagnostics, context);
-            map.RejectUnknownKeys();
-            return evaluate;
-        }
-
-        if (type == DriftGate.TypeName)
-        {
-            var drift = DriftGateReader.Read(map, name, datasets, baseDirectory, diagnostics, context);
-            map.RejectUnknownKeys();
-            return drift;
-        }
-
-        if (type is not (DataQualityGate.TypeName or "quality" or "data-quality" or "expectations"))
-        {
-            diagnostics.Error(ErrorCodes.UnknownReference, $"{context}: unknown gate type '{type}'; this version knows: {DataQualityGate.TypeName}, {DriftGate.TypeName}, {EvaluateGate.TypeName}", map.Get("type")!);
+            diagnostics.Error(ErrorCodes.UnknownReference, $"{context}: unknown gate type '{type}'; this version knows: {string.Join(", ", kinds.Select(k => k.TypeNames[0]))}", map.Get("type")!);
             map.Allow(map.Keys.ToArray());
             return null;
         }
 
+        var gate = kind.Read(new GateReading(map, name, datasets, baseDirectory, diagnostics, context, node));
+        map.RejectUnknownKeys();
+        return gate;
+    }
+
+    /// <summary>A data_quality gate's own keys: its dataset and its checks, inline or from a suite file.</summary>
+    internal static DataQualityGate? ReadDataQuality(GateReading gate)
+    {
+        var (map, name, datasets, baseDirectory, diagnostics, context, node) = (gate.Map, gate.Name, gate.Datasets, gate.BaseDirectory, gate.Diagnostics, gate.Context, gate.Node);
         var dataset = ReadGateDataset(map, "dataset", datasets, baseDirectory, diagnostics, context, "data");
         var checks = new List<CheckDefinition>();
         var checkList = map.Sequence("checks", false, "expectations");
@@ -325,7 +323,6 @@ public static class GatesConfigLoader
             }
         }
 
-        map.RejectUnknownKeys();
         if (name is null || dataset is null)
         {
             return null;

@@ -1,14 +1,19 @@
 using System.Diagnostics;
 using System.Reflection;
 using MlOps.Gates.Config;
+using MlOps.Gates.Kinds;
 using MlOps.Gates.Results;
 
 namespace MlOps.Gates.Running;
 
-/// <summary>Runs the gates of a loaded gates file and gathers one result, gates in the order the file names them.</summary>
-public sealed class GateRunner(TimeProvider? time = null)
+/// <summary>
+/// Runs the gates of a loaded gates file and gathers one result, gates in the order the file names them; each kind
+/// runs its own gates, kind by kind.
+/// </summary>
+public sealed class GateRunner(TimeProvider? time = null, IReadOnlyList<IGateKind>? kinds = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly IReadOnlyList<IGateKind> _kinds = kinds ?? GateKinds.Default;
 
     public static string ToolVersion { get; } =
         typeof(GateRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -17,28 +22,28 @@ public sealed class GateRunner(TimeProvider? time = null)
     {
         var started = _time.GetUtcNow();
         var watch = Stopwatch.StartNew();
-        var results = new Dictionary<GateDefinition, GateResult>();
-        var qualityGates = config.Gates.OfType<DataQualityGate>().GroupBy(g => g.Dataset.Path, StringComparer.Ordinal);
-        foreach (var group in qualityGates)
+        var results = new Dictionary<GateDefinition, GateResult>(ReferenceEqualityComparer.Instance);
+        var context = new GateRunContext(_time, progress, config.Registry, cancellationToken);
+        foreach (var kind in _kinds)
         {
-            var gates = group.ToList();
-            var gateResults = DataQualityRunner.Run(gates[0].Dataset, gates, _time, progress, cancellationToken);
+            var gates = config.Gates.Where(g => g.Type == kind.TypeNames[0]).ToList();
+            if (gates.Count == 0)
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var gateResults = kind.Run(gates, context);
             for (var i = 0; i < gates.Count; i++)
             {
                 results[gates[i]] = gateResults[i];
             }
         }
 
-        foreach (var gate in config.Gates.OfType<DriftGate>())
+        var unrun = config.Gates.FirstOrDefault(g => !results.ContainsKey(g));
+        if (unrun is not null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            results[gate] = DriftRunner.Run(gate, progress, cancellationToken);
-        }
-
-        foreach (var gate in config.Gates.OfType<EvaluateGate>())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            results[gate] = EvaluateRunner.Run(gate, progress, config.Registry, cancellationToken);
+            throw new InvalidOperationException($"no gate kind runs gates of type '{unrun.Type}'");
         }
 
         return new RunResult

@@ -1,0 +1,29 @@
+using MlOps.Gates.Config;
+using MlOps.Gates.Results;
+using MlOps.Gates.Running;
+
+namespace MlOps.Gates.Kinds;
+
+/// <summary>Expectations on a dataset; every gate on one dataset shares one pass over it.</summary>
+internal sealed class DataQualityKind : IGateKind
+{
+    public IReadOnlyList<string> TypeNames { get; } = [DataQualityGate.TypeName, "quality", "data-quality", "expectations"];
+
+    public GateDefinition? Read(GateReading gate) => GatesConfigLoader.ReadDataQuality(gate);
+
+    public IReadOnlyList<GateResult> Run(IReadOnlyList<GateDefinition> gates, GateRunContext context)
+    {
+        var results = new Dictionary<GateDefinition, GateResult>(ReferenceEqualityComparer.Instance);
+        foreach (var group in gates.Cast<DataQualityGate>().GroupBy(g => g.Dataset.Path, StringComparer.Ordinal))
+        {
+            var members = group.ToList();
+            var groupResults = DataQualityRunner.Run(members[0].Dataset, members, context.Time, context.Progress, context.Cancellation);
+            for (var i = 0; i < members.Count; i++)
+            {
+                results[members[i]] = groupResults[i];
+            }
+        }
+
+        return gates.Select(g => results[g]).ToList();
+    }
+}
