@@ -5,7 +5,8 @@ using System.Runtime.Loader;
 namespace MlOps.Gates.Cli;
 
 /// <summary>
-/// Finds native libraries the CLI was shipped without. The MlOps.Gates package leaves out ONNX Runtime's (about 130 MB
+/// Finds native libraries the CLI was shipped without. The MlOps.Gates package holds ML.NET's once, in cli/runtimes/,
+/// for both builds of the CLI beside it. It leaves out ONNX Runtime's (about 130 MB
 /// across platforms): an ONNX model loads it from the Microsoft.ML.OnnxRuntime package in a NuGet packages folder
 /// (the project's own reference, or MlOps.Gates.Onnx's), the version the CLI was built with or a newer one, since ONNX
 /// Runtime's C API serves older clients.
@@ -19,12 +20,9 @@ internal static class NativeLibraries
 
     private static IntPtr Resolve(Assembly assembly, string name, Func<string, string?> variables)
     {
-        if (!name.Contains("onnxruntime", StringComparison.OrdinalIgnoreCase))
-        {
-            return IntPtr.Zero;
-        }
-
-        foreach (var directory in Candidates(assembly, variables))
+        var shared = Path.Combine(AppContext.BaseDirectory, "..", "runtimes", RuntimeInformation.RuntimeIdentifier, "native");
+        IEnumerable<string> directories = name.Contains("onnxruntime", StringComparison.OrdinalIgnoreCase) ? Candidates(assembly, variables).Prepend(shared) : [shared];
+        foreach (var directory in directories)
         {
             foreach (var file in FileNames(name))
             {

@@ -70,7 +70,10 @@ public sealed class PackageWeightTests(PackedPackage package, ITestOutputHelper 
         Assert.True(downloaded <= MaximumDownload, $"restore downloaded {downloaded:N0} bytes");
         Assert.Empty(Directory.GetFiles(empty, "*onnxruntime*", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFiles(empty, "*.pdb", SearchOption.AllDirectories).Concat(Directory.GetFiles(empty, "*.dbg", SearchOption.AllDirectories)));
-        Assert.Single(Directory.GetDirectories(Path.Combine(empty, "mlops.gates", package.Version, "cli")));
+        var cli = Path.Combine(empty, "mlops.gates", package.Version, "cli");
+        Assert.Equal(["net10.0", "net8.0", "runtimes"], Directory.GetDirectories(cli).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(cli, "net8.0", "runtimes"), "native", SearchOption.AllDirectories));
+        Assert.True(File.Exists(Path.Combine(cli, "runtimes", "linux-x64", "native", "lib_lightgbm.so")));
     }
 
     [Fact]

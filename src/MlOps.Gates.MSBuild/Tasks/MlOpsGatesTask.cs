@@ -111,10 +111,13 @@ public abstract class MlOpsGatesTask : ToolTask
         : BuildEngine?.ProjectFileOfTaskNode is { Length: > 0 } project && Path.IsPathRooted(project) ? Path.GetDirectoryName(project)
         : base.GetWorkingDirectory();
 
-    /// <summary>The CLI the package ships beside this assembly: tasks/netstandard2.0/ and cli/net8.0/ share its root.</summary>
+    /// <summary>
+    /// The CLI the package ships beside this assembly (tasks/netstandard2.0/ and cli/ share its root): the net10.0 build
+    /// where MSBuild itself runs on .NET 10 or later, else the net8.0 build, which rolls forward.
+    /// </summary>
     private string Cli => CliPath is { Length: > 0 }
         ? CliPath
-        : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(MlOpsGatesTask).Assembly.Location)!, "..", "..", "cli", "net8.0", "mlops-gates.dll"));
+        : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(MlOpsGatesTask).Assembly.Location)!, "..", "..", "cli", Environment.Version.Major >= 10 ? "net10.0" : "net8.0", "mlops-gates.dll"));
 
     protected override bool ValidateParameters()
     {
