@@ -17,7 +17,7 @@ public sealed partial class ErrorCodeDocumentationTests
 
         Assert.Equal(ErrorCodes.Catalogue.Select(e => (e.Code, e.Meaning)).OrderBy(e => e.Code), documented.OrderBy(e => e.Item1));
         Assert.Equal(documented.Count, documented.Select(d => d.Item1).Distinct().Count());
-        var checks = Quality.CheckCatalog.Kinds.Select(k => k.Code).Order().ToList();
+        var checks = Quality.CheckCatalog.Default.Kinds.Select(k => k.Code).Order().ToList();
         Assert.Contains($"| {checks[0]}-{checks[^1]} | a data-quality check failed (see the checks table) |", readme, StringComparison.Ordinal);
     }
 
@@ -35,7 +35,7 @@ public sealed partial class ErrorCodeDocumentationTests
     [Fact]
     public void Every_code_written_in_the_sources_is_catalogued()
     {
-        var known = ErrorCodes.Catalogue.Select(e => e.Code).Concat(Quality.CheckCatalog.Kinds.Select(k => k.Code)).ToHashSet(StringComparer.Ordinal);
+        var known = ErrorCodes.Catalogue.Select(e => e.Code).Concat(Quality.CheckCatalog.Default.Kinds.Select(k => k.Code)).ToHashSet(StringComparer.Ordinal);
         var sources = Path.Combine(RepositoryRoot(), "src");
         var written = Directory.GetFiles(sources, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".targets", StringComparison.Ordinal) || f.EndsWith(".props", StringComparison.Ordinal))

@@ -111,14 +111,15 @@ public static class GatesConfigLoader
     }
 
     /// <summary>Reads a suite file (its own <c>checks</c>, or Great Expectations' JSON suite) into a one-gate config over a dataset.</summary>
-    public static GatesConfig LoadSuite(string suitePath, DatasetOptions dataset, string baseDirectory)
+    /// <param name="checks">The check kinds the suite may use (default: <see cref="CheckCatalog.Default"/>).</param>
+    public static GatesConfig LoadSuite(string suitePath, DatasetOptions dataset, string baseDirectory, CheckCatalog? checks = null)
     {
-        var checks = ReadSuite(suitePath, suitePath, out var name);
+        var definitions = ReadSuite(suitePath, suitePath, checks ?? CheckCatalog.Default, out var name);
         return new GatesConfig
         {
             BaseDirectory = baseDirectory,
             Datasets = new Dictionary<string, DatasetOptions> { [dataset.Name] = dataset },
-            Gates = [new DataQualityGate { Name = name ?? System.IO.Path.GetFileNameWithoutExtension(suitePath), Dataset = dataset, Checks = checks }],
+            Gates = [new DataQualityGate { Name = name ?? System.IO.Path.GetFileNameWithoutExtension(suitePath), Dataset = dataset, Checks = definitions }],
         };
     }
 
@@ -278,7 +279,7 @@ public static class GatesConfigLoader
     }
 
     /// <summary>A data_quality gate's own keys: its dataset and its checks, inline or from a suite file.</summary>
-    internal static DataQualityGate? ReadDataQuality(GateReading gate)
+    internal static DataQualityGate? ReadDataQuality(GateReading gate, CheckCatalog catalog)
     {
         var (map, name, datasets, baseDirectory, diagnostics, context, node) = (gate.Map, gate.Name, gate.Datasets, gate.BaseDirectory, gate.Diagnostics, gate.Context, gate.Node);
         var dataset = ReadGateDataset(map, "dataset", datasets, baseDirectory, diagnostics, context, "data");
@@ -292,7 +293,7 @@ public static class GatesConfigLoader
 
         for (var i = 0; i < (checkList?.Children.Count ?? 0); i++)
         {
-            var check = CheckCatalog.Parse(checkList!.Children[i], diagnostics, $"{context} checks[{i}]");
+            var check = catalog.Parse(checkList!.Children[i], diagnostics, $"{context} checks[{i}]");
             if (check is not null)
             {
                 checks.Add(check);
@@ -311,7 +312,7 @@ public static class GatesConfigLoader
             {
                 try
                 {
-                    checks.AddRange(ReadSuite(suitePath, DisplayPaths.Relative(baseDirectory, suitePath), out _));
+                    checks.AddRange(ReadSuite(suitePath, DisplayPaths.Relative(baseDirectory, suitePath), catalog, out _));
                 }
                 catch (GatesInputException e)
                 {
@@ -374,7 +375,7 @@ public static class GatesConfigLoader
         return null;
     }
 
-    private static List<CheckDefinition> ReadSuite(string fullPath, string displayPath, out string? name)
+    private static List<CheckDefinition> ReadSuite(string fullPath, string displayPath, CheckCatalog catalog, out string? name)
     {
         var diagnostics = new ConfigDiagnostics(displayPath);
         var root = ReadRoot(fullPath, displayPath, diagnostics);
@@ -392,7 +393,7 @@ public static class GatesConfigLoader
 
             for (var i = 0; i < (list?.Children.Count ?? 0); i++)
             {
-                var check = CheckCatalog.Parse(list!.Children[i], diagnostics, $"suite checks[{i}]");
+                var check = catalog.Parse(list!.Children[i], diagnostics, $"suite checks[{i}]");
                 if (check is not null)
                 {
                     checks.Add(check);

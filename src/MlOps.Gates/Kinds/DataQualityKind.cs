@@ -1,15 +1,19 @@
 using MlOps.Gates.Config;
+using MlOps.Gates.Quality;
 using MlOps.Gates.Results;
 using MlOps.Gates.Running;
 
 namespace MlOps.Gates.Kinds;
 
 /// <summary>Expectations on a dataset; every gate on one dataset shares one pass over it.</summary>
-internal sealed class DataQualityKind : IGateKind
+/// <param name="checks">The check kinds its gates may use (default: <see cref="CheckCatalog.Default"/>).</param>
+public sealed class DataQualityKind(CheckCatalog? checks = null) : IGateKind
 {
+    public CheckCatalog Checks { get; } = checks ?? CheckCatalog.Default;
+
     public IReadOnlyList<string> TypeNames { get; } = [DataQualityGate.TypeName, "quality", "data-quality", "expectations"];
 
-    public GateDefinition? Read(GateReading gate) => GatesConfigLoader.ReadDataQuality(gate);
+    public GateDefinition? Read(GateReading gate) => GatesConfigLoader.ReadDataQuality(gate, Checks);
 
     public IReadOnlyList<GateResult> Run(IReadOnlyList<GateDefinition> gates, GateRunContext context)
     {

@@ -8,5 +8,13 @@ public enum ColumnArity
     Many,
 }
 
-/// <summary>A kind of check: its name in gates files, its finding code, and the Great Expectations names it accepts.</summary>
-public sealed record CheckKind(string Name, string Code, ColumnArity Columns, string Summary, params string[] GreatExpectationsNames);
+/// <summary>
+/// A kind of check: its name in gates files, its finding code, how many columns it names, and how it reads its own
+/// settings. <see cref="Read"/> runs once, when the gates file loads, and reports bad settings through the reading at
+/// their place; what it returns makes the evaluator of one run, so a loaded configuration runs any number of times.
+/// </summary>
+public sealed record CheckKind(string Name, string Code, ColumnArity Columns, string Summary, Func<CheckReading, Func<CheckSpec, Check>?> Read)
+{
+    /// <summary>Great Expectations' expectation types that mean this check.</summary>
+    public IReadOnlyList<string> GreatExpectationsNames { get; init; } = [];
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using MlOps.Gates.Results;
+
+namespace MlOps.Gates.Quality;
+
+/// <summary>The check kinds this version ships, each with how it reads its settings; Great Expectations' names included.</summary>
+internal static class BuiltInChecks
+{
+    private static readonly Dictionary<string, IgnoreRowIf> IgnoreRows = new(StringComparer.Ordinal)
+    {
+        ["all_values_are_missing"] = IgnoreRowIf.AllValuesAreMissing,
+        ["any_value_is_missing"] = IgnoreRowIf.AnyValueIsMissing,
+        ["never"] = IgnoreRowIf.Never,
+    };
+
+    private static readonly Dictionary<string, bool> Interpolations = new(StringComparer.Ordinal)
+    {
+        ["nearest"] = false,
+        ["linear"] = true,
+    };
+
+    private static readonly Dictionary<string, ColumnType> Types = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["integer"] = ColumnType.Integer,
+        ["int"] = ColumnType.Integer,
+        ["int64"] = ColumnType.Integer,
+        ["long"] = ColumnType.Integer,
+        ["float"] = ColumnType.Float,
+        ["float64"] = ColumnType.Float,
+        ["double"] = ColumnType.Float,
+        ["number"] = ColumnType.Float,
+        ["boolean"] = ColumnType.Boolean,
+        ["bool"] = ColumnType.Boolean,
+        ["string"] = ColumnType.String,
+        ["str"] = ColumnType.String,
+        ["object"] = ColumnType.String,
+        ["date-time"] = ColumnType.DateTime,
+        ["datetime"] = ColumnType.DateTime,
+        ["datetime64"] = ColumnType.DateTime,
+        ["timestamp"] = ColumnType.DateTime,
+    };
+
+    public static IReadOnlyList<CheckKind> Kinds { get; } =
+    [
+        new("column_exists", "MLG2001", ColumnArity.One, "the column is in the header", _ => spec => new ColumnExistsCheck(spec)) { GreatExpectationsNames = ["expect_column_to_exist"] },
+        new("columns_match_set", "MLG2002", ColumnArity.Many, "the header has these columns in any order", ColumnsMatchSet) { GreatExpectationsNames = ["expect_table_columns_to_match_set"] },
+        new("columns_match_list", "MLG2003", ColumnArity.Many, "the header has these columns in this order", _ => spec => new ColumnsMatchCheck(spec, ordered: true, exactMatch: true)) { GreatExpectationsNames = ["expect_table_columns_to_match_ordered_list"] },
+        new("type", "MLG2004", ColumnArity.One, "values read as integer, float, boolean, string or date-time", ReadType) { GreatExpectationsNames = ["expect_column_values_to_be_of_type"] },
+        new("not_null", "MLG2005", ColumnArity.One, "values are present", _ => spec => new NotNullCheck(spec)) { GreatExpectationsNames = ["expect_column_values_to_not_be_null"] },
+        new("null_share_at_most", "MLG2006", ColumnArity.One, "the share of missing values is at most max", NullShare),
+        new("unique", "MLG2007", ColumnArity.One, "no value occurs twice", _ => spec => new UniqueCheck(spec)) { GreatExpectationsNames = ["expect_column_values_to_be_unique"] },
+        new("compound_unique", "MLG2008", ColumnArity.Many, "no combination of the columns occurs twice", _ => spec => new UniqueCheck(spec)) { GreatExpectationsNames = ["expect_compound_columns_to_be_unique"] },
+        new("between", "MLG2009", ColumnArity.One, "values are numbers between min and max", Ranged((spec, r) => new BetweenCheck(spec, r))) { GreatExpectationsNames = ["expect_column_values_to_be_between"] },
+        new("in_set", "MLG2010", ColumnArity.One, "values are in the set", s => ReadSet(s, inSet: true)) { GreatExpectationsNames = ["expect_column_values_to_be_in_set"] },
+        new("not_in_set", "MLG2011", ColumnArity.One, "values are not in the set", s => ReadSet(s, inSet: false)) { GreatExpectationsNames = ["expect_column_values_to_not_be_in_set"] },
+        new("regex", "MLG2012", ColumnArity.One, "values contain a match of the pattern", s => ReadRegex(s, negate: false)) { GreatExpectationsNames = ["expect_column_values_to_match_regex"] },
+        new("length_between", "MLG2013", ColumnArity.One, "value lengths are between min and max", Ranged((spec, r) => new LengthCheck(spec, r))) { GreatExpectationsNames = ["expect_column_value_lengths_to_be_between"] },
+        new("row_count_between", "MLG2014", ColumnArity.None, "the number of rows is between min and max", Ranged((spec, r) => new RowCountCheck(spec, r))) { GreatExpectationsNames = ["expect_table_row_count_to_be_between"] },
+        new("duplicate_rows_at_most", "MLG2015", ColumnArity.None, "at most max rows repeat an earlier row", ReadDuplicates),
+        new("min_between", "MLG2016", ColumnArity.One, "the minimum is between min and max", Statistic(Quality.Statistic.Min)) { GreatExpectationsNames = ["expect_column_min_to_be_between"] },
+        new("max_between", "MLG2017", ColumnArity.One, "the maximum is between min and max", Statistic(Quality.Statistic.Max)) { GreatExpectationsNames = ["expect_column_max_to_be_between"] },
+        new("mean_between", "MLG2018", ColumnArity.One, "the mean is between min and max", Statistic(Quality.Statistic.Mean)) { GreatExpectationsNames = ["expect_column_mean_to_be_between"] },
+        new("median_between", "MLG2019", ColumnArity.One, "the median is between min and max", Statistic(Quality.Statistic.Median)) { GreatExpectationsNames = ["expect_column_median_to_be_between"] },
+        new("stdev_between", "MLG2020", ColumnArity.One, "the sample standard deviation is between min and max", Statistic(Quality.Statistic.StandardDeviation)) { GreatExpectationsNames = ["expect_column_stdev_to_be_between"] },
+        new("quantile_between", "MLG2021", ColumnArity.One, "quantiles are within their ranges", ReadQuantiles) { GreatExpectationsNames = ["expect_column_quantile_values_to_be_between"] },
+        new("distinct_count_between", "MLG2022", ColumnArity.One, "the number of distinct values is between min and max", Ranged((spec, r) => new DistinctCountCheck(spec, r))) { GreatExpectationsNames = ["expect_column_unique_value_count_to_be_between"] },
+        new("category_share_between", "MLG2023", ColumnArity.One, "the share of one value is between min and max", CategoryShare),
+        new("freshness", "MLG2024", ColumnArity.One, "the newest date-time is at most max_age old", ReadFreshness),
+        new("not_match_regex", "MLG2025", ColumnArity.One, "values contain no match of the pattern", s => ReadRegex(s, negate: true)) { GreatExpectationsNames = ["expect_column_values_to_not_match_regex"] },
+        new("unique_within_record", "MLG2026", ColumnArity.Many, "in each row the columns hold different values", UniqueWithinRecord) { GreatExpectationsNames = ["expect_select_column_values_to_be_unique_within_record"] },
+    ];
+
+    private static Func<CheckReading, Func<CheckSpec, Check>?> Ranged(Func<CheckSpec, Range, Check> create) => s =>
+    {
+        var range = s.Range();
+        return spec => create(spec, range);
+    };
+
+    private static Func<CheckReading, Func<CheckSpec, Check>?> Statistic(Statistic statistic) =>
+        Ranged((spec, range) => new ColumnStatisticCheck(spec, statistic, range));
+
+    private static Func<CheckSpec, Check>? ColumnsMatchSet(CheckReading s)
+    {
+        var exactMatch = s.Bool("exact_match") ?? true;
+        return spec => new ColumnsMatchCheck(spec, ordered: false, exactMatch: exactMatch);
+    }
+
+    private static Func<CheckSpec, Check>? NullShare(CheckReading s)
+    {
+        var share = s.Share("max") ?? 0;
+        return spec => new NullShareCheck(spec, share);
+    }
+
+    private static Func<CheckSpec, Check>? ReadSet(CheckReading s, bool inSet)
+    {
+        var values = s.StringList("values", required: true, "value_set") ?? [];
+        return spec => new SetCheck(spec, values, inSet);
+    }
+
+    private static Func<CheckSpec, Check>? CategoryShare(CheckReading s)
+    {
+        var value = s.String("value", required: true) ?? string.Empty;
+        var range = s.Range();
+        return spec => new CategoryShareCheck(spec, value, range);
+    }
+
+    private static Func<CheckSpec, Check>? UniqueWithinRecord(CheckReading s)
+    {
+        var ignore = s.Choice("ignore_row_if", IgnoreRows) ?? IgnoreRowIf.AllValuesAreMissing;
+        return spec => new UniqueWithinRecordCheck(spec, ignore);
+    }
+
+    private static Func<CheckSpec, Check>? ReadType(CheckReading s)
+    {
+        var type = s.Choice("type", Types, required: true, "type_");
+        var format = s.String("format");
+        return type is { } known ? spec => new TypeCheck(spec, known, format) : null;
+    }
+
+    private static Func<CheckSpec, Check>? ReadRegex(CheckReading s, bool negate)
+    {
+        var pattern = s.String("pattern", required: true, "regex");
+        if (pattern is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            // Built once here to reject a bad pattern at its place in the gates file.
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            return spec => new RegexCheck(spec, pattern, negate);
+        }
+        catch (ArgumentException e)
+        {
+            s.Error(ErrorCodes.InvalidValue, $"invalid regular expression: {e.Message}", "pattern", "regex");
+            return null;
+        }
+    }
+
+    private static Func<CheckSpec, Check>? ReadDuplicates(CheckReading s)
+    {
+        var max = s.Long("max");
+        var share = s.Has("max_share") ? s.Share("max_share") : null;
+        if (max is null && share is null)
+        {
+            s.Error(ErrorCodes.MissingKey, "give 'max' (a count) or 'max_share'");
+            return null;
+        }
+
+        return spec => new DuplicateRowsCheck(spec, max, share);
+    }
+
+    private static Func<CheckSpec, Check>? ReadQuantiles(CheckReading s)
+    {
+        var linear = s.Choice("interpolation", Interpolations) ?? false;
+        s.Allow("allow_relative_error");
+        var bounds = new List<QuantileBound>();
+        if (s.Settings.Map("quantile_ranges") is { } ranges)
+        {
+            var quantiles = ranges.StringList("quantiles", required: true) ?? [];
+            var valueRanges = ranges.Sequence("value_ranges", required: true);
+            ranges.RejectUnknownKeys();
+            if (valueRanges is null || valueRanges.Children.Count != quantiles.Count)
+            {
+                s.Error(ErrorCodes.InvalidValue, "'quantile_ranges' needs one value range per quantile", "quantile_ranges");
+                return null;
+            }
+
+            for (var i = 0; i < quantiles.Count; i++)
+            {
+                var pair = ranges.ReadStringList(valueRanges.Children[i], "value_ranges");
+                if (pair is not { Count: 2 } || !TryQuantile(quantiles[i], out var q))
+                {
+                    s.Diagnostics.Error(ErrorCodes.InvalidValue, $"{s.Context}: each value range is [min, max] and each quantile a number in [0, 1]", valueRanges.Children[i]);
+                    return null;
+                }
+
+                bounds.Add(new QuantileBound(q, new Range(NumberOrNull(pair[0]), NumberOrNull(pair[1]))));
+            }
+        }
+        else
+        {
+            var q = s.Double("quantile", required: true);
+            if (q is < 0 or > 1)
+            {
+                s.Error(ErrorCodes.InvalidValue, "'quantile' must be between 0 and 1", "quantile");
+            }
+
+            bounds.Add(new QuantileBound(q ?? 0.5, s.Range()));
+        }
+
+        return spec => new ColumnStatisticCheck(spec, Quality.Statistic.Quantile, null, bounds, linear);
+    }
+
+    private static Func<CheckSpec, Check>? ReadFreshness(CheckReading s)
+    {
+        var text = s.String("max_age", required: true);
+        var format = s.String("format");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Durations.TryParse(text, out var maxAge) || maxAge <= TimeSpan.Zero)
+        {
+            s.Error(ErrorCodes.InvalidValue, $"'max_age' must be a duration such as 36h, 2d or P1DT12H; got '{text}'", "max_age");
+            return null;
+        }
+
+        return spec => new FreshnessCheck(spec, maxAge, format);
+    }
+
+    private static bool TryQuantile(string text, out double q) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out q) && q is >= 0 and <= 1;
+
+    private static double? NumberOrNull(string text) =>
+        text is "" or "null" or "~" ? null : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+}
