@@ -287,6 +287,7 @@ internal sealed class YamlMap
     private (YamlScalarNode Key, YamlNode Value)? Find(string key, string[] aliases, bool markRead)
     {
         _known.Add(key);
+        _known.UnionWith(aliases);
         (YamlScalarNode, YamlNode)? found = null;
         foreach (var name in aliases.Prepend(key))
         {
