@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MlOps.Gates.Config;
+using MlOps.Gates.Kinds;
 using MlOps.Gates.Data;
 using MlOps.Gates.Drift;
 using MlOps.Gates.Results;
@@ -39,47 +40,18 @@ internal static class DriftCommand
             return app.Guard(
                 () =>
                 {
-                    var testName = parse.GetValue(stattest);
-                    DriftTest? test = null;
-                    if (testName is not null && !testName.Equals("auto", StringComparison.OrdinalIgnoreCase))
-                    {
-                        test = DriftTest.Find(testName) ?? throw new GatesInputException(ErrorCodes.BadUsage, $"unknown --stattest '{testName}'; use auto or one of {string.Join(", ", DriftTest.All.Select(t => t.Name))}");
-                    }
-
-                    var shareValue = parse.GetValue(share);
-                    if (shareValue is < 0 or > 1)
-                    {
-                        throw new GatesInputException(ErrorCodes.BadUsage, "--drift-share must be between 0 and 1");
-                    }
-
-                    var modelPath = parse.GetValue(model) is { } m ? Path.GetFullPath(m) : null;
-                    if (modelPath is not null && !File.Exists(modelPath))
-                    {
-                        throw new GatesInputException(ErrorCodes.FileNotFound, $"model not found: {parse.GetValue(model)}");
-                    }
-
-                    var gate = new DriftGate
-                    {
-                        Model = modelPath,
-                        ModelDisplayPath = modelPath is null ? null : DisplayPaths.Relative(Environment.CurrentDirectory, modelPath),
-                        Name = "drift",
-                        Reference = DataOptions.FromPath(parse.GetValue(reference)!, "reference"),
-                        Current = DataOptions.FromPath(parse.GetValue(current)!, "current"),
-                        Columns = parse.GetValue(columns) is { Length: > 0 } c ? SplitCommas(c) : null,
-                        Exclude = parse.GetValue(exclude) is { Length: > 0 } e ? SplitCommas(e) : [],
-                        Test = test,
-                        Threshold = parse.GetValue(threshold),
-                        PerColumn = ParsePerColumn(parse.GetValue(perColumn) ?? []),
-                        DriftShare = shareValue,
-                        Correction = parse.GetValue(correction)!.ToLowerInvariant() switch
-                        {
-                            "none" => Correction.None,
-                            "bonferroni" => Correction.Bonferroni,
-                            "benjamini-hochberg" or "bh" => Correction.BenjaminiHochberg,
-                            var other => throw new GatesInputException(ErrorCodes.BadUsage, $"unknown --correction '{other}'; use none, bonferroni or benjamini-hochberg"),
-                        },
-                    };
-                    var config = new GatesConfig { BaseDirectory = Environment.CurrentDirectory, Gates = [gate] };
+                    var gate = new CommandLineGate("drift")
+                        .Set("reference", Path.GetFullPath(parse.GetValue(reference)!), "--reference")
+                        .Set("current", Path.GetFullPath(parse.GetValue(current)!), "--current")
+                        .Set("model", parse.GetValue(model) is { } m ? Path.GetFullPath(m) : null, "--model")
+                        .Set("columns", parse.GetValue(columns) is { Length: > 0 } c ? SplitCommas(c) : null, "--columns")
+                        .Set("exclude", parse.GetValue(exclude) is { Length: > 0 } e ? SplitCommas(e) : null, "--exclude")
+                        .Set("stattest", parse.GetValue(stattest), "--stattest")
+                        .Set("threshold", parse.GetValue(threshold), "--threshold")
+                        .Set("per_column", PerColumn(parse.GetValue(perColumn) ?? []) is { Count: > 0 } p ? p : null, "--column-test")
+                        .Set("drift_share", parse.GetValue(share), "--drift-share")
+                        .Set("correction", parse.GetValue(correction), "--correction");
+                    var config = gate.Read(GateKinds.Find("drift"), Environment.CurrentDirectory, app.Surroundings);
                     var reportDirectory = Path.GetFullPath(parse.GetValue(reportDir) ?? config.Reports.Directory);
                     return RunOutcome.RunAndFinish(app, config, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format, parse.GetValue(noProgress), ci: ci.Read(parse, app, format));
                 },
@@ -118,10 +90,10 @@ internal static class DriftCommand
         return command;
     }
 
-    /// <summary>Reads <c>COLUMN=TEST[:THRESHOLD]</c> settings.</summary>
-    private static Dictionary<string, (DriftTest?, double?)> ParsePerColumn(string[] values)
+    /// <summary>Reads <c>COLUMN=TEST[:THRESHOLD]</c> settings into the gates file's <c>per_column</c>.</summary>
+    private static Dictionary<string, object?> PerColumn(string[] values)
     {
-        var settings = new Dictionary<string, (DriftTest?, double?)>(StringComparer.Ordinal);
+        var settings = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var value in values)
         {
             var equals = value.IndexOf('=', StringComparison.Ordinal);
@@ -130,10 +102,8 @@ internal static class DriftCommand
                 throw new GatesInputException(ErrorCodes.BadUsage, $"--column-test '{value}' must be COLUMN=TEST or COLUMN=TEST:THRESHOLD");
             }
 
-            var column = value[..equals];
             var rest = value[(equals + 1)..];
             var colon = rest.IndexOf(':', StringComparison.Ordinal);
-            var testName = colon < 0 ? rest : rest[..colon];
             double? limit = null;
             if (colon >= 0)
             {
@@ -144,13 +114,7 @@ internal static class DriftCommand
                 }
             }
 
-            DriftTest? test = null;
-            if (!testName.Equals("auto", StringComparison.OrdinalIgnoreCase))
-            {
-                test = DriftTest.Find(testName) ?? throw new GatesInputException(ErrorCodes.BadUsage, $"--column-test '{value}': unknown test '{testName}'");
-            }
-
-            settings[column] = (test, limit);
+            settings[value[..equals]] = new Dictionary<string, object?> { ["stattest"] = colon < 0 ? rest : rest[..colon], ["threshold"] = limit };
         }
 
         return settings;

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using MlOps.Gates.Config;
-using MlOps.Gates.Data;
-using MlOps.Gates.Evaluation;
-using MlOps.Gates.Models;
+using MlOps.Gates.Kinds;
 using MlOps.Gates.Results;
 
 namespace MlOps.Gates.Cli;
@@ -53,71 +50,30 @@ internal static class EvaluateCommand
             return app.Guard(
                 () =>
                 {
-                    var modelPath = parse.GetValue(model);
-                    var predictionsPath = parse.GetValue(predictions);
-                    if ((modelPath is null) == (predictionsPath is null))
-                    {
-                        throw new GatesInputException(ErrorCodes.BadUsage, "give either --model (with --data) or --predictions");
-                    }
-
-                    if (modelPath is not null && parse.GetValue(data) is null)
-                    {
-                        throw new GatesInputException(ErrorCodes.BadUsage, "--model needs --data, the labelled rows it scores");
-                    }
-
-                    var failOnMissing = parse.GetValue(onMissing)!.ToLowerInvariant() switch
-                    {
-                        "warn" => false,
-                        "fail" => true,
-                        var other => throw new GatesInputException(ErrorCodes.BadUsage, $"--on-missing-baseline must be warn or fail, not '{other}'"),
-                    };
-                    var alpha = parse.GetValue(significant);
-                    if (alpha is <= 0 or >= 1)
-                    {
-                        throw new GatesInputException(ErrorCodes.BadUsage, "--require-significant must be between 0 and 1");
-                    }
-
-                    var level = parse.GetValue(confidence);
-                    if (level is <= 0 or >= 1)
-                    {
-                        throw new GatesInputException(ErrorCodes.BadUsage, "--confidence must be between 0 and 1");
-                    }
-
-                    var thresholds = Thresholds(parse.GetValue(metrics) ?? [], parse.GetValue(absolute) ?? [], parse.GetValue(relative) ?? [], alpha, parse.GetValue(margin), failOnMissing);
-                    var sliceSpecs = (parse.GetValue(slices) ?? []).Select(s => new SliceSpec(Split(s), Math.Max(1, parse.GetValue(minSliceSize)), [])).ToList();
-                    var candidate = modelPath is null ? null : File(modelPath, "--model");
-                    var dataset = Dataset(predictionsPath ?? parse.GetValue(data)!, predictionsPath is null ? "--data" : "--predictions");
-                    var gate = new EvaluateGate
-                    {
-                        Name = "evaluate",
-                        Model = candidate,
-                        Data = dataset,
-                        Columns = new EvaluationColumns
-                        {
-                            Label = parse.GetValue(label)!,
-                            Predicted = parse.GetValue(predicted),
-                            Score = parse.GetValue(score),
-                            Probability = parse.GetValue(probability),
-                            PositiveClass = parse.GetValue(positive),
-                            Task = parse.GetValue(task) is { } t ? ParseTask(t) : null,
-                            Slices = sliceSpecs.SelectMany(s => s.Columns).Distinct(StringComparer.Ordinal).ToList(),
-                        },
-                        Io = new ModelInputs
-                        {
-                            Inputs = Pairs(parse.GetValue(inputs) ?? [], "--input").ToDictionary(p => p.Key, p => (IReadOnlyList<string>)Split(p.Value), StringComparer.Ordinal),
-                            Outputs = Pairs(parse.GetValue(outputs) ?? [], "--output").ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-                        },
-                        Baseline = parse.GetValue(baseline) is { } b ? File(b, "--baseline") : null,
-                        Settings = new EvaluationSettings
-                        {
-                            Thresholds = thresholds,
-                            Resamples = Math.Max(0, parse.GetValue(resamples)),
-                            Seed = parse.GetValue(seed),
-                            Confidence = level,
-                            Slices = sliceSpecs,
-                        },
-                    };
-                    var config = new GatesConfig { BaseDirectory = Environment.CurrentDirectory, Gates = [gate] };
+                    var metricRules = Rules(parse.GetValue(metrics) ?? [], parse.GetValue(absolute) ?? [], parse.GetValue(relative) ?? []);
+                    var columns = new Dictionary<string, object?> { ["predicted"] = parse.GetValue(predicted), ["score"] = parse.GetValue(score), ["probability"] = parse.GetValue(probability) };
+                    var gate = new CommandLineGate("evaluate")
+                        .Set("model", FullPath(parse.GetValue(model)), "--model")
+                        .Set("data", FullPath(parse.GetValue(data)), "--data")
+                        .Set("predictions", FullPath(parse.GetValue(predictions)), "--predictions")
+                        .Set("label", parse.GetValue(label), "--label")
+                        .Set("task", parse.GetValue(task), "--task")
+                        .Set("positive_class", parse.GetValue(positive), "--positive-class")
+                        .Set("baseline", parse.GetValue(baseline) is { } b && !b.StartsWith("registry:", StringComparison.Ordinal) ? Path.GetFullPath(b) : parse.GetValue(baseline), "--baseline")
+                        .Set("columns", columns.Values.Any(v => v is not null) ? columns : null, "--predicted, --score or --probability")
+                        .Option("predicted", "--predicted").Option("score", "--score").Option("probability", "--probability")
+                        .Set("slices", parse.GetValue(slices) is { Length: > 0 } s ? s.Select(c => new Dictionary<string, object?> { ["columns"] = Split(c), ["min_slice_size"] = parse.GetValue(minSliceSize) }).ToList() : null, "--slice")
+                        .Option("min_slice_size", "--min-slice-size")
+                        .Set("metrics", metricRules.Count == 0 ? null : metricRules, "--metric")
+                        .Option("threshold", "--metric").Option("min_absolute_change", "--min-absolute-change").Option("min_relative_change", "--min-relative-change")
+                        .Set("require_significant", parse.GetValue(significant), "--require-significant")
+                        .Set("non_inferiority_margin", parse.GetValue(margin), "--non-inferiority-margin")
+                        .Set("on_missing_baseline", parse.GetValue(onMissing), "--on-missing-baseline")
+                        .Set("bootstrap", new Dictionary<string, object?> { ["resamples"] = parse.GetValue(resamples), ["seed"] = parse.GetValue(seed), ["confidence"] = parse.GetValue(confidence) }, "--resamples")
+                        .Option("seed", "--seed").Option("confidence", "--confidence")
+                        .Set("inputs", Pairs(parse.GetValue(inputs) ?? [], "--input").ToDictionary(p => p.Key, p => (object?)Split(p.Value), StringComparer.Ordinal) is { Count: > 0 } i ? i : null, "--input")
+                        .Set("outputs", Pairs(parse.GetValue(outputs) ?? [], "--output").ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal) is { Count: > 0 } o ? o : null, "--output");
+                    var config = gate.Read(GateKinds.Find("evaluate"), Environment.CurrentDirectory, app.Surroundings);
                     var reportDirectory = Path.GetFullPath(parse.GetValue(reportDir) ?? config.Reports.Directory);
                     return RunOutcome.RunAndFinish(app, config, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format, parse.GetValue(noProgress), ci: ci.Read(parse, app, format));
                 },
@@ -127,26 +83,36 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static List<MetricThreshold> Thresholds(string[] bars, string[] absolute, string[] relative, double? alpha, double? margin, bool failOnMissing)
+    /// <summary>Per metric, its rules as a gates file writes them: threshold, min_absolute_change, min_relative_change.</summary>
+    private static Dictionary<string, object?> Rules(string[] bars, string[] absolute, string[] relative)
     {
-        var byMetric = new Dictionary<string, MetricThreshold>(StringComparer.Ordinal);
-        MetricThreshold Get(string metric) => byMetric.TryGetValue(metric, out var t) ? t : byMetric[metric] = new MetricThreshold(metric, FailOnMissingBaseline: failOnMissing, NonInferiorityMargin: margin);
+        var byMetric = new Dictionary<string, object?>(StringComparer.Ordinal);
+        void Add(string metric, string key, double value)
+        {
+            if (byMetric.GetValueOrDefault(metric) is not Dictionary<string, object?> rules)
+            {
+                byMetric[metric] = rules = new Dictionary<string, object?>(StringComparer.Ordinal);
+            }
+
+            rules[key] = value;
+        }
+
         foreach (var (metric, value) in Numbers(bars, "--metric"))
         {
-            byMetric[metric] = Get(metric) with { Threshold = value };
+            Add(metric, "threshold", value);
         }
 
         foreach (var (metric, value) in Numbers(absolute, "--min-absolute-change"))
         {
-            byMetric[metric] = Get(metric) with { MinAbsoluteChange = value, RequireSignificant = alpha };
+            Add(metric, "min_absolute_change", value);
         }
 
         foreach (var (metric, value) in Numbers(relative, "--min-relative-change"))
         {
-            byMetric[metric] = Get(metric) with { MinRelativeChange = value, RequireSignificant = alpha };
+            Add(metric, "min_relative_change", value);
         }
 
-        return byMetric.Values.ToList();
+        return byMetric;
     }
 
     private static IEnumerable<(string Metric, double Value)> Numbers(string[] values, string option) =>
@@ -166,44 +132,7 @@ internal static class EvaluateCommand
         }
     }
 
-    private static EvaluationTask ParseTask(string text) => text.ToLowerInvariant() switch
-    {
-        "binary" => EvaluationTask.Binary,
-        "multiclass" => EvaluationTask.Multiclass,
-        "regression" => EvaluationTask.Regression,
-        _ => throw new GatesInputException(ErrorCodes.BadUsage, $"--task must be binary, multiclass or regression, not '{text}'"),
-    };
-
     private static List<string> Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    private static ModelSource File(string path, string option)
-    {
-        var full = Path.GetFullPath(path);
-        if (!System.IO.File.Exists(full))
-        {
-            throw new GatesInputException(ErrorCodes.FileNotFound, $"{option}: file not found: {path}", new SourceLocation(path));
-        }
-
-        var extension = Path.GetExtension(full).ToLowerInvariant();
-        var kind = extension is ".zip" or ".onnx" ? ModelSourceKind.ModelFile : ModelSourceKind.PredictionsFile;
-        if (option == "--model" && kind != ModelSourceKind.ModelFile)
-        {
-            throw new GatesInputException(ErrorCodes.BadUsage, "--model must be an ML.NET model (.zip) or an ONNX model (.onnx); a file of predictions goes to --predictions");
-        }
-
-        return new ModelSource(kind, full, DisplayPaths.Relative(Environment.CurrentDirectory, full));
-    }
-
-    private static DatasetOptions Dataset(string path, string option)
-    {
-        var full = Path.GetFullPath(path);
-        if (!System.IO.File.Exists(full))
-        {
-            throw Directory.Exists(full)
-                ? new GatesInputException(ErrorCodes.DataPathIsDirectory, $"{option}: {path} is a folder, not a data file", new SourceLocation(path))
-                : new GatesInputException(ErrorCodes.DataFileNotFound, $"{option}: data file not found: {path}", new SourceLocation(path));
-        }
-
-        return DataOptions.FromPath(full);
-    }
+    private static string? FullPath(string? path) => path is null ? null : Path.GetFullPath(path);
 }

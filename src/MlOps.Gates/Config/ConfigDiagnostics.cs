@@ -27,15 +27,24 @@ internal sealed class ConfigDiagnostics(string file, string? resultFile = null)
 
     public bool HasErrors => _errors.Count > 0;
 
-    public SourceLocation At(YamlNode node) => At(node.Start);
+    /// <summary>
+    /// Set when the "file" is a gate built from command-line options: places are none, a bad value is a usage error,
+    /// and messages name options through <see cref="OptionOf"/> instead of keys.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? OptionOf { get; init; }
+
+    /// <summary>The command's gate name, which messages from <see cref="OptionOf"/>'s gate start with.</summary>
+    public string CommandName { get; init; } = string.Empty;
+
+    public SourceLocation? At(YamlNode node) => At(node.Start);
 
     /// <summary>
     /// The place of a definition as run results carry it: relative to the run's base folder (the gates file's), as data
     /// file places are, so every place in a result resolves against one folder.
     /// </summary>
-    public SourceLocation Declared(YamlNode node) => new(resultFile ?? File, (int)node.Start.Line, (int)node.Start.Column);
+    public SourceLocation? Declared(YamlNode node) => OptionOf is null ? new(resultFile ?? File, (int)node.Start.Line, (int)node.Start.Column) : null;
 
-    public SourceLocation At(Mark mark) => new(File, (int)mark.Line, (int)mark.Column);
+    public SourceLocation? At(Mark mark) => OptionOf is null ? new(File, (int)mark.Line, (int)mark.Column) : null;
 
     public void Error(string code, string message, YamlNode node) => Error(code, message, At(node));
 
@@ -45,8 +54,13 @@ internal sealed class ConfigDiagnostics(string file, string? resultFile = null)
     /// </summary>
     public bool RequireInputs { get; set; } = true;
 
-    public void Error(string code, string message, SourceLocation location)
+    public void Error(string code, string message, SourceLocation? location)
     {
+        if (OptionOf is not null)
+        {
+            (code, message) = (CommandLineGate.Usage(code), CommandLineGate.Rewrite(message, CommandName, OptionOf));
+        }
+
         if (RequireInputs || code != ErrorCodes.FileNotFound)
         {
             _errors.Add(new Finding(code, Severity.Error, message, location));

@@ -235,9 +235,9 @@ internal static class EvaluateGateReader
                 continue;
             }
 
-            if (locations is not null)
+            if (locations is not null && diagnostics.Declared(metrics.KeyNode(metric)!) is { } declared)
             {
-                locations[metric] = diagnostics.Declared(metrics.KeyNode(metric)!);
+                locations[metric] = declared;
             }
 
             if (node is YamlScalarNode)

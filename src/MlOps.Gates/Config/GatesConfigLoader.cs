@@ -207,7 +207,7 @@ public static class GatesConfigLoader
         var fullPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, path));
         if (Directory.Exists(fullPath))
         {
-            diagnostics.Error(ErrorCodes.FileNotFound, $"{context}: '{path}' is a directory, not a data file", pathNode);
+            diagnostics.Error(ErrorCodes.DataPathIsDirectory, $"{context}: {path} is a folder, not a data file", pathNode);
         }
         else if (!File.Exists(fullPath))
         {

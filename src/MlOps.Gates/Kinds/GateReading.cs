@@ -31,8 +31,8 @@ public sealed class GateReading
     /// <summary>How messages name the gate: <c>gate 'churn'</c>.</summary>
     public string Context { get; }
 
-    /// <summary>Where the gate is declared.</summary>
-    public SourceLocation Location => Diagnostics.Declared(Node);
+    /// <summary>Where the gate is declared; null for a gate given on the command line.</summary>
+    public SourceLocation? Location => Diagnostics.Declared(Node);
 
     internal YamlMap Map { get; }
 
