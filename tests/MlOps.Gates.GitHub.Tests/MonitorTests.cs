@@ -112,6 +112,81 @@ public sealed partial class MonitorTests : IDisposable
         Assert.Equal(0, calmSamples[("mlops_gates_consecutive_drift_runs", "gate=\"production-drift\"")]);
     }
 
+    /// <summary>Labelled predictions: the label, the predicted class, its probability and an age; a share of rows predicted wrong.</summary>
+    private static (string Csv, int Correct, double Confidence, int NegativeAges) Predictions(int rows, double wrongShare, int seed)
+    {
+        var random = new Random(seed);
+        var lines = new List<string> { "label,predicted,probability,age" };
+        var (correct, confidence, negative) = (0, 0.0, 0);
+        for (var i = 0; i < rows; i++)
+        {
+            var label = random.Next(2);
+            var right = random.NextDouble() >= wrongShare;
+            var predicted = right ? label : 1 - label;
+            var probability = Math.Round(predicted == 1 ? 0.5 + (random.NextDouble() * 0.5) : random.NextDouble() * 0.5, 3);
+            var age = random.Next(-2, 80);
+            correct += right ? 1 : 0;
+            confidence += Math.Max(probability, 1 - probability);
+            negative += age < 0 ? 1 : 0;
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{label},{predicted},{probability},{age}"));
+        }
+
+        return (string.Join('\n', lines) + "\n", correct, confidence / rows, negative);
+    }
+
+    [Fact]
+    public void An_evaluate_gate_on_fresh_labels_that_get_worse_opens_one_issue_and_every_kind_writes_its_metrics()
+    {
+        var holdout = Predictions(1000, 0.05, 1);
+        _dir.Write("holdout.csv", holdout.Csv);
+        _dir.Write("mlops-gates.yml", """
+            gates:
+              - name: model-quality
+                type: evaluate
+                predictions: holdout.csv
+                label: label
+                columns: {predicted: predicted, probability: probability}
+                metrics: {accuracy: 0.8}
+              - name: batch-quality
+                dataset: holdout.csv
+                checks:
+                  - {expect: between, column: age, min: 0, mostly: 0.9}
+            """);
+        var good = Predictions(600, 0.05, 2);
+        var bad = Predictions(600, 0.4, 3);
+        var goodFile = _dir.Write("good.csv", good.Csv);
+        var badFile = _dir.Write("bad.csv", bad.Csv);
+
+        var first = Monitor(goodFile);
+        var second = Monitor(badFile);
+        var third = Monitor(badFile);
+        var fourth = Monitor(badFile);
+        var samples = Parse(File.ReadAllText(Path.Combine(_dir.Path, "reports", "mlops_gates.prom")));
+
+        Assert.True(first.Exit == 0, first.Out);
+        Assert.Contains("model-quality: passed", first.Out, StringComparison.Ordinal);
+        Assert.Equal(1, second.Exit);
+        Assert.Contains("model-quality: failed, 1 run(s) in a row", second.Out, StringComparison.Ordinal);
+        Assert.Contains("opened issue #1", third.Out, StringComparison.Ordinal);
+        Assert.Contains("updated issue #1", fourth.Out, StringComparison.Ordinal);
+        var issue = Assert.Single(_server.Issues.Values);
+        Assert.Equal("Model quality below its bar: model-quality", issue["title"]!.GetValue<string>());
+        Assert.Contains("**3** monitoring runs", issue["body"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("mlops-gates-monitor", issue["labels"]![0]!["name"]!.GetValue<string>());
+
+        const string Model = "gate=\"model-quality\"";
+        Assert.Equal((double)bad.Correct / 600, samples[("mlops_gates_metric_value", Model + ",metric=\"accuracy\"")], 12);
+        Assert.Equal(bad.Confidence, samples[("mlops_gates_prediction_confidence", Model)], 12);
+        Assert.Equal(1.0, samples[("mlops_gates_predicted_class_share", Model + ",class=\"0\"")] + samples[("mlops_gates_predicted_class_share", Model + ",class=\"1\"")], 12);
+        Assert.Equal(3, samples[("mlops_gates_consecutive_failed_runs", Model)]);
+        Assert.Equal(2, samples[("mlops_gates_gate_status", Model)]);
+        Assert.Equal(600, samples[("mlops_gates_rows_seen", Model)]);
+        const string Batch = "gate=\"batch-quality\",check=\"between(age)\"";
+        Assert.Equal(bad.NegativeAges, samples[("mlops_gates_check_unexpected_count", Batch)]);
+        Assert.Equal(1, samples[("mlops_gates_check_passed", Batch)]);
+        Assert.Equal(0, samples[("mlops_gates_consecutive_failed_runs", "gate=\"batch-quality\"")]);
+    }
+
     /// <summary>Reads Prometheus' text format strictly: HELP and TYPE before each metric's samples, names and labels well formed.</summary>
     private static Dictionary<(string Metric, string Labels), double> Parse(string text)
     {

@@ -14,4 +14,6 @@ public sealed record DataQualityGate : GateDefinition
 
     /// <summary>The checks as declared; the runner makes a fresh evaluator of each for every run.</summary>
     public required IReadOnlyList<CheckDefinition> Checks { get; init; }
+
+    public override GateDefinition? OnRecentData(DatasetOptions recent) => this with { Dataset = recent };
 }

@@ -38,4 +38,6 @@ public sealed record DriftGate : GateDefinition
 
     /// <summary>A label column present in both datasets, reported as target drift.</summary>
     public string? Target { get; init; }
+
+    public override GateDefinition? OnRecentData(DatasetOptions recent) => this with { Current = recent };
 }

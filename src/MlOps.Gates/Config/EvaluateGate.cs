@@ -32,4 +32,6 @@ public sealed record EvaluateGate : GateDefinition
 
     /// <summary>Where each metric's thresholds are written, so a failed metric points at its own line.</summary>
     public IReadOnlyDictionary<string, SourceLocation> ThresholdLocations { get; init; } = new Dictionary<string, SourceLocation>();
+
+    public override GateDefinition? OnRecentData(DatasetOptions recent) => this with { Data = recent };
 }

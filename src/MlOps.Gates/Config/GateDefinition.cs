@@ -13,4 +13,11 @@ public abstract record GateDefinition
     public abstract string Type { get; }
 
     public SourceLocation? Location { get; init; }
+
+    /// <summary>
+    /// The gate run on recent data in place of its own current data (a monitor's production logs): the dataset a
+    /// data-quality gate checks, a drift gate's current side, an evaluate gate's labelled rows. Null when the kind has
+    /// no such data.
+    /// </summary>
+    public virtual GateDefinition? OnRecentData(Data.DatasetOptions recent) => null;
 }

@@ -29,4 +29,9 @@ public sealed class EvaluationOutcome
 
     /// <summary>Every slice, worst first by the first thresholded metric of its spec.</summary>
     public IReadOnlyList<SliceOutcome> Slices { get; init; } = [];
+
+    /// <summary>What the candidate predicted: class shares and confidence (classifiers only).</summary>
+    public PredictionProfile? Predictions { get; init; }
+
+    public PredictionProfile? BaselinePredictions { get; init; }
 }

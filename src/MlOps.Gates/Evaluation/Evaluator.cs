@@ -70,6 +70,8 @@ public static class Evaluator
             BaselineRoc = baselineCurves?.Roc ?? [],
             BaselinePrecisionRecall = baselineCurves?.PrecisionRecall ?? [],
             Slices = settings.Slices.SelectMany(spec => Slice(truth, spec, candidateMetrics, baselineMetrics, candidateCorrect, baselineCorrect)).ToList(),
+            Predictions = PredictionProfile.Of(truth, candidate),
+            BaselinePredictions = baseline is null ? null : PredictionProfile.Of(truth, baseline),
         };
     }
 

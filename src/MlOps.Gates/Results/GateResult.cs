@@ -29,6 +29,14 @@ public sealed class GateResult
     [System.Text.Json.Serialization.JsonIgnore]
     public DriftSummary? Drift { get; init; }
 
+    /// <summary>For data-quality gates: the dataset read, typed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Quality.DatasetSummary? Dataset { get; init; }
+
+    /// <summary>The rows the gate judged: the dataset's, the current side's for drift, the labelled rows for evaluate.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long? RowsRead => Dataset?.Rows ?? Drift?.CurrentRows ?? Evaluation?.Rows;
+
     public int PassedChecks => Checks.Count(c => c.Success);
 
     public int FailedChecks => Checks.Count(c => c.Status == GateStatus.Failed);

@@ -41,6 +41,11 @@ public sealed class ModelEvaluation
 
     /// <summary>Every slice, the worst first.</summary>
     public IReadOnlyList<SliceRow> Slices { get; init; } = [];
+
+    /// <summary>What the candidate predicted, labels aside: class shares and mean confidence (classifiers only).</summary>
+    public Evaluation.PredictionProfile? Predictions { get; init; }
+
+    public Evaluation.PredictionProfile? BaselinePredictions { get; init; }
 }
 
 /// <summary>One metric: the candidate's value, the baseline's, the difference (candidate minus baseline), its interval, and the verdict.</summary>

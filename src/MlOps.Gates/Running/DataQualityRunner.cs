@@ -65,6 +65,7 @@ internal static class DataQualityRunner
             Checks = results,
             Findings = findings,
             Duration = elapsed,
+            Dataset = summary,
             Metrics = new Dictionary<string, double>
             {
                 ["rows"] = summary.Rows,

@@ -313,6 +313,8 @@ internal static class EvaluateRunner
                 s.Baseline?.Where(p => names.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
                 s.Verdicts.SelectMany(v => v.Failures).ToList(),
                 s.McNemar is { } m ? new McNemarResult(m.OnlyCandidate, m.OnlyBaseline, m.PValue) : null)).ToList(),
+            Predictions = outcome.Predictions,
+            BaselinePredictions = outcome.BaselinePredictions,
         };
     }
 
