@@ -169,7 +169,7 @@ internal static class RegistryCommand
             throw new GatesInputException(ErrorCodes.FileNotFound, $"--artifact: file not found: {file}");
         }
 
-        var (hash, _) = LocalRegistry.Hash(path);
+        var (hash, _) = FileHash.Sha256(path);
         var versions = registry.Models().Contains(model) ? registry.Versions(model) : [];
         return versions.LastOrDefault(v => v.ArtifactSha256 == hash && !v.Archived)?.Version
             ?? throw new GatesInputException(ErrorCodes.NotInRegistry, $"no version of {model} holds {file} (SHA-256 {hash[..12]}…); register it first");

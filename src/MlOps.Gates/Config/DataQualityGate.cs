@@ -15,5 +15,11 @@ public sealed record DataQualityGate : GateDefinition
     /// <summary>The checks as declared; the runner makes a fresh evaluator of each for every run.</summary>
     public required IReadOnlyList<CheckDefinition> Checks { get; init; }
 
+    /// <summary>The suite file the checks came from, when they came from one.</summary>
+    public string? Suite { get; init; }
+
     public override GateDefinition? OnRecentData(DatasetOptions recent) => this with { Dataset = recent };
+
+    public override IReadOnlyList<GateInput> Inputs =>
+        [new("dataset", Dataset.Path, Dataset.DisplayPath), .. Suite is null ? Array.Empty<GateInput>() : [new("suite", Suite, Suite)]];
 }

@@ -40,4 +40,7 @@ public sealed record DriftGate : GateDefinition
     public string? Target { get; init; }
 
     public override GateDefinition? OnRecentData(DatasetOptions recent) => this with { Current = recent };
+
+    public override IReadOnlyList<GateInput> Inputs =>
+        [new("reference", Reference.Path, Reference.DisplayPath), new("current", Current.Path, Current.DisplayPath), .. Model is null ? Array.Empty<GateInput>() : [new("model", Model, ModelDisplayPath ?? Model)]];
 }

@@ -34,4 +34,11 @@ public sealed record EvaluateGate : GateDefinition
     public IReadOnlyDictionary<string, SourceLocation> ThresholdLocations { get; init; } = new Dictionary<string, SourceLocation>();
 
     public override GateDefinition? OnRecentData(DatasetOptions recent) => this with { Data = recent };
+
+    public override IReadOnlyList<GateInput> Inputs =>
+    [
+        new("data", Data.Path, Data.DisplayPath),
+        .. Model is null ? Array.Empty<GateInput>() : [new("model", Model.Path, Model.DisplayPath)],
+        .. Baseline is { Kind: not ModelSourceKind.Registry } baseline ? [new GateInput("baseline", baseline.Path, baseline.DisplayPath)] : Array.Empty<GateInput>(),
+    ];
 }

@@ -20,4 +20,7 @@ public abstract record GateDefinition
     /// no such data.
     /// </summary>
     public virtual GateDefinition? OnRecentData(Data.DatasetOptions recent) => null;
+
+    /// <summary>The files the gate reads; results carry them, so nothing after the run reaches back into the configuration.</summary>
+    public virtual IReadOnlyList<GateInput> Inputs => [];
 }

@@ -286,6 +286,7 @@ public static class GatesConfigLoader
         var checks = new List<CheckDefinition>();
         var checkList = map.Sequence("checks", false, "expectations");
         var suite = map.String("suite");
+        string? suiteFile = null;
         if (checkList is null && suite is null)
         {
             diagnostics.Error(ErrorCodes.MissingKey, $"{context}: give 'checks' or a 'suite' file", node);
@@ -313,6 +314,7 @@ public static class GatesConfigLoader
                 try
                 {
                     checks.AddRange(ReadSuite(suitePath, DisplayPaths.Relative(baseDirectory, suitePath), catalog, out _));
+                    suiteFile = suitePath;
                 }
                 catch (GatesInputException e)
                 {
@@ -334,6 +336,7 @@ public static class GatesConfigLoader
             Name = name,
             Dataset = dataset,
             Checks = UniqueIds(checks),
+            Suite = suiteFile,
             Location = diagnostics.Declared(node),
         };
     }

@@ -234,7 +234,7 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
                 return $"{name} version {version}: its artifact {record.ArtifactSha256} is missing from {Root}";
             }
 
-            var (hash, size) = Hash(path);
+            var (hash, size) = FileHash.Sha256(path);
             return hash == record.ArtifactSha256 && size == record.ArtifactSize
                 ? null
                 : $"{name} version {version}: its artifact changed on disk (SHA-256 {hash}, {size} bytes; registered {record.ArtifactSha256}, {record.ArtifactSize} bytes)";
@@ -446,13 +446,6 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
         action();
         return 0;
     });
-
-    /// <summary>The SHA-256 (lower-case hex) and size a version records for an artifact.</summary>
-    public static (string Hash, long Size) Hash(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return (Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant(), stream.Length);
-    }
 
     private List<int> VersionNumbers(string name)
     {

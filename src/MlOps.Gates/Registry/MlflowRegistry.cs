@@ -34,7 +34,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         RegistryNames.Model(name);
         ArtifactFile.Require(draft.ArtifactPath);
 
-        var (hash, size) = LocalRegistry.Hash(draft.ArtifactPath);
+        var (hash, size) = FileHash.Sha256(draft.ArtifactPath);
         Call(() =>
         {
             try
@@ -253,7 +253,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
             return $"{name} version {version}: its artifact {record.Source} is missing";
         }
 
-        var (hash, size) = LocalRegistry.Hash(path);
+        var (hash, size) = FileHash.Sha256(path);
         return Changed(record, hash, size);
     }
 

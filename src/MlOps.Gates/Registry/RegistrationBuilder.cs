@@ -5,7 +5,7 @@ namespace MlOps.Gates.Registry;
 
 /// <summary>
 /// Builds what a version records from the run that gated it: each gate's status and datasets, the candidate's metrics
-/// from the evaluate gates, the SHA-256 of every dataset the gates read (and DVC's md5 where a .dvc file describes
+/// from the evaluate gates, the SHA-256 of every dataset the gates read (their results name them) (and DVC's md5 where a .dvc file describes
 /// it), the commit and the CI run.
 /// </summary>
 public static class RegistrationBuilder
@@ -13,18 +13,17 @@ public static class RegistrationBuilder
     /// <summary>The draft of a version from a run's results; <paramref name="git"/> when the caller already read it.</summary>
     public static VersionDraft FromRun(RunResult run, GatesConfig config, string artifactPath, GitInfo? git = null)
     {
-        var gates = config.Gates.ToDictionary(g => g.Name, StringComparer.Ordinal);
         var summaries = new List<GateSummary>();
         var datasets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var gate in run.Gates)
         {
-            var used = gates.TryGetValue(gate.Name, out var definition) ? DatasetsOf(definition) : [];
-            foreach (var (display, path) in used)
+            var used = gate.Inputs.Where(i => i.IsDataset).ToList();
+            foreach (var input in used)
             {
-                datasets[display] = path;
+                datasets[input.DisplayPath] = input.Path;
             }
 
-            summaries.Add(new GateSummary(gate.Name, gate.Type, gate.Status, used.Select(u => u.Display).ToList(), gate.Checks.Count, gate.FailedChecks, gate.WarningChecks));
+            summaries.Add(new GateSummary(gate.Name, gate.Type, gate.Status, used.Select(u => u.DisplayPath).ToList(), gate.Checks.Count, gate.FailedChecks, gate.WarningChecks));
         }
 
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -51,7 +50,7 @@ public static class RegistrationBuilder
 
     public static DatasetFingerprint Fingerprint(string display, string path)
     {
-        var (hash, size) = LocalRegistry.Hash(path);
+        var (hash, size) = FileHash.Sha256(path);
         return new DatasetFingerprint(display, hash, size, DvcMd5(path));
     }
 
@@ -75,12 +74,4 @@ public static class RegistrationBuilder
 
         return null;
     }
-
-    private static List<(string Display, string Path)> DatasetsOf(GateDefinition gate) => gate switch
-    {
-        DataQualityGate q => [(q.Dataset.DisplayPath, q.Dataset.Path)],
-        DriftGate d => [(d.Reference.DisplayPath, d.Reference.Path), (d.Current.DisplayPath, d.Current.Path)],
-        EvaluateGate e => [(e.Data.DisplayPath, e.Data.Path)],
-        _ => [],
-    };
 }

@@ -1,7 +1,7 @@
 namespace MlOps.Gates.Results;
 
 /// <summary>What one gate found: the same shape for data quality, drift, evaluation and registry gates.</summary>
-public sealed class GateResult
+public sealed record GateResult
 {
     public required string Name { get; init; }
 
@@ -28,6 +28,10 @@ public sealed class GateResult
     /// <summary>For drift gates: the dataset's verdict, typed (<see cref="Metrics"/> holds the same for templates).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public DriftSummary? Drift { get; init; }
+
+    /// <summary>The files the gate read, from its definition.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<Config.GateInput> Inputs { get; init; } = [];
 
     /// <summary>For data-quality gates: the dataset read, typed.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

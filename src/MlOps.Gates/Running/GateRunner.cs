@@ -53,7 +53,7 @@ public sealed class GateRunner(TimeProvider? time = null, IReadOnlyList<IGateKin
             Duration = watch.Elapsed,
             Config = config.Path is null ? null : DisplayPaths.Relative(Environment.CurrentDirectory, config.Path),
             BaseDirectory = config.BaseDirectory,
-            Gates = config.Gates.Select(g => results[g]).ToList(),
+            Gates = config.Gates.Select(g => results[g] with { Inputs = g.Inputs }).ToList(),
         };
     }
 }

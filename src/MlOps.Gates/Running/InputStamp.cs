@@ -41,9 +41,7 @@ public static class InputStamp
             files.Add(config.Path);
         }
 
-        files.AddRange(config.Gates.OfType<DataQualityGate>().Select(g => g.Dataset.Path));
-        files.AddRange(config.Gates.OfType<DriftGate>().SelectMany(g => new[] { g.Reference.Path, g.Current.Path, g.Model }.OfType<string>()));
-        files.AddRange(config.Gates.OfType<EvaluateGate>().SelectMany(g => new[] { g.Data.Path, g.Model?.Path, g.Baseline is { Kind: not ModelSourceKind.Registry } b ? b.Path : null }.OfType<string>()));
+        files.AddRange(config.Gates.SelectMany(g => g.Inputs).Select(i => i.Path));
         // A registry baseline changes when its alias moves: the local registry's alias file stands for it.
         if (config.Registry is { Path: { } registryPath })
         {

@@ -38,7 +38,7 @@ public static class RegistryStep
         var change = new ChangeInfo(provenance.Actor(), request.Reason, git?.Commit);
 
         // A rebuild that gates the same bytes again does not make a new version of them, nor hash the datasets again.
-        var (hash, _) = LocalRegistry.Hash(request.ArtifactPath);
+        var (hash, _) = FileHash.Sha256(request.ArtifactPath);
         var existing = registry.Models().Contains(request.Model) ? registry.Versions(request.Model).LastOrDefault(v => v.ArtifactSha256 == hash && !v.Archived) : null;
         var version = existing ?? registry.Register(
             request.Model,
