@@ -17,4 +17,10 @@ public interface IGateKind
 
     /// <summary>Runs every gate of this kind in the file at once (gates over one dataset may share a pass), one result each, in order.</summary>
     IReadOnlyList<GateResult> Run(IReadOnlyList<GateDefinition> gates, GateRunContext context);
+
+    /// <summary>
+    /// The Scriban text of the kind's own section in a report, by name (<c>gate-TYPE.md</c>, <c>gate-TYPE.html</c>); null
+    /// leaves the generic section of checks. A user's templates folder replaces it like any other template.
+    /// </summary>
+    string? ReportTemplate(string name) => null;
 }

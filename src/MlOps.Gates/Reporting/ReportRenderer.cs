@@ -9,12 +9,13 @@ namespace MlOps.Gates.Reporting;
 /// Renders a run through Scriban templates. Templates see the run as <c>run</c> (snake_case members) and get
 /// escaping functions for each format: <c>md</c>, <c>html</c>, <c>xml</c>, plus <c>num</c>, <c>pct</c> and <c>icon</c>.
 /// </summary>
-public sealed class ReportRenderer(string? templatesDirectory = null)
+/// <param name="kinds">Gate kinds whose own report sections (<see cref="Kinds.IGateKind.ReportTemplate"/>) the reports include.</param>
+public sealed class ReportRenderer(string? templatesDirectory = null, IReadOnlyList<Kinds.IGateKind>? kinds = null)
 {
     /// <summary>GitHub's limit for a PR comment is 65,536 characters; stay below it in bytes.</summary>
     public const int MarkdownBudgetBytes = 65_000;
 
-    private readonly TemplateLoader _loader = new(templatesDirectory);
+    private readonly TemplateLoader _loader = new(templatesDirectory, kinds ?? Kinds.GateKinds.Default);
 
     /// <summary>
     /// A report by template name. report.json and junit.xml are written by code, valid by construction, unless the
@@ -82,6 +83,8 @@ public sealed class ReportRenderer(string? templatesDirectory = null)
         globals.Import("curve_svg", new Func<IReadOnlyList<CurvePoint>?, IReadOnlyList<CurvePoint>?, string, string>(Charts.Curve));
         globals.Import("metric", new Func<CheckResult, string, string>((c, name) => c.Metrics.TryGetValue(name, out var v) ? Formats.Number(v) : string.Empty));
         globals.Import("location", new Func<SourceLocation?, string>(l => l?.ToString() ?? string.Empty));
+        globals.Import("input", new Func<GateResult, string, string>((g, role) => g.Inputs.FirstOrDefault(i => i.Role == role)?.DisplayPath ?? string.Empty));
+        globals.Import("gate_section", new Func<GateResult, string, string>(_loader.GateSection));
         globals["run"] = run;
         globals["detail"] = detail;
         globals.Import("report_json", new Func<string>(() => ReportJson.Serialize(run)));

@@ -51,8 +51,8 @@ internal static class SampleRun
             Duration = TimeSpan.Zero,
             Gates =
             [
-                new GateResult { Name = "q", Type = "data_quality", Status = GateStatus.Failed, Checks = [quality], Findings = [new Finding("MLG2009", Severity.Error, "sample", location, "between(x)")], Metrics = metrics, Evidence = evidence },
-                new GateResult { Name = "d", Type = "drift", Status = GateStatus.Warning, Checks = [drift], Metrics = metrics, Evidence = evidence, Drift = new DriftSummary(0, false, 1, 0, 2, 2, 0.5) },
+                new GateResult { Name = "q", Type = "data_quality", Status = GateStatus.Failed, Checks = [quality], Findings = [new Finding("MLG2009", Severity.Error, "sample", location, "between(x)")], Metrics = metrics, Evidence = evidence, Dataset = new Quality.DatasetSummary("sample", "sample.csv", 2, ["x"], DateTimeOffset.UnixEpoch) },
+                new GateResult { Name = "d", Type = "drift", Status = GateStatus.Warning, Checks = [drift], Metrics = metrics, Evidence = evidence, Drift = new DriftSummary(0, false, 1, 0, 2, 2, 0.5), Inputs = [new("reference", "a.csv", "a.csv"), new("current", "b.csv", "b.csv")] },
             ],
         };
     }

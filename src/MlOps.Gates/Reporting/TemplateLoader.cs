@@ -4,10 +4,25 @@ using Scriban.Runtime;
 
 namespace MlOps.Gates.Reporting;
 
-/// <summary>Finds templates for <c>include</c>: the user's folder first, then the ones embedded in the engine.</summary>
-internal sealed class TemplateLoader(string? userDirectory) : ITemplateLoader
+/// <summary>
+/// Finds templates for <c>include</c>: the user's folder first, then the ones embedded in the engine, then those a gate
+/// kind supplies for its own section (<c>gate-TYPE.md</c>, <c>gate-TYPE.html</c>).
+/// </summary>
+internal sealed class TemplateLoader(string? userDirectory, IReadOnlyList<Kinds.IGateKind> kinds) : ITemplateLoader
 {
     private const string ResourcePrefix = "MlOps.Gates.Templates.";
+
+    private const string KindPrefix = "kind:";
+
+    /// <summary>
+    /// The template of a gate's section in a report of <paramref name="format"/>: its type's own
+    /// (<c>gate-drift.md</c>), or the generic one of checks (<c>gate-checks.md</c>).
+    /// </summary>
+    public string GateSection(Results.GateResult gate, string format)
+    {
+        var own = $"gate-{gate.Type}.{format}";
+        return gate.Type.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') && Exists(own) ? own : $"gate-checks.{format}";
+    }
 
     public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
     {
@@ -22,7 +37,19 @@ internal sealed class TemplateLoader(string? userDirectory) : ITemplateLoader
             return Path.Combine(userDirectory, name);
         }
 
+        if (typeof(TemplateLoader).Assembly.GetManifestResourceInfo(ResourcePrefix + name) is null
+            && kinds.Any(k => k.ReportTemplate(name[..^".scriban".Length]) is not null))
+        {
+            return KindPrefix + name[..^".scriban".Length];
+        }
+
         return ResourcePrefix + name;
+    }
+
+    private bool Exists(string name)
+    {
+        var path = GetPath(null!, default, name);
+        return !path.StartsWith(ResourcePrefix, StringComparison.Ordinal) || typeof(TemplateLoader).Assembly.GetManifestResourceInfo(path) is not null;
     }
 
     public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => Read(templatePath);
@@ -36,11 +63,16 @@ internal sealed class TemplateLoader(string? userDirectory) : ITemplateLoader
     public (string Text, string Origin) Find(string name)
     {
         var path = GetPath(null!, default, name);
-        return (Read(path), path.StartsWith(ResourcePrefix, StringComparison.Ordinal) ? $"(built-in) {name}" : path);
+        return (Read(path), path.StartsWith(ResourcePrefix, StringComparison.Ordinal) ? $"(built-in) {name}" : path.StartsWith(KindPrefix, StringComparison.Ordinal) ? $"(gate kind) {name}" : path);
     }
 
-    private static string Read(string path)
+    private string Read(string path)
     {
+        if (path.StartsWith(KindPrefix, StringComparison.Ordinal))
+        {
+            return kinds.Select(k => k.ReportTemplate(path[KindPrefix.Length..])).First(t => t is not null)!;
+        }
+
         if (path.StartsWith(ResourcePrefix, StringComparison.Ordinal))
         {
             using var stream = typeof(TemplateLoader).Assembly.GetManifestResourceStream(path)

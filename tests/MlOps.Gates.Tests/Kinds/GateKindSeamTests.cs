@@ -46,6 +46,27 @@ public sealed class GateKindSeamTests : IDisposable
         Assert.Equal(GateStatus.Passed, run.Gates[1].Status);
         Assert.Contains("\"type\": \"file_size\"", ReportJson.Serialize(run), StringComparison.Ordinal);
         Assert.Contains("small-enough", new ReportRenderer().RenderMarkdown(run), StringComparison.Ordinal);
+        var markdown = new ReportRenderer(kinds: Kinds).RenderMarkdown(run);
+        Assert.Contains("File `data.csv` is 6 bytes; at most 5 allowed.", markdown, StringComparison.Ordinal);
+        Assert.Contains("`data.csv`: 2 rows, 1 columns", markdown, StringComparison.Ordinal);
+        Assert.Contains("<p>File <code>data.csv</code> is 6 bytes.</p>", new ReportRenderer(kinds: Kinds).Render(TemplateNames.Html, run), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_its_own_section_a_kind_is_reported_by_its_checks_and_a_users_template_replaces_its_own()
+    {
+        _dir.Write("data.csv", "x\n1\n2\n");
+        var config = GatesConfigLoader.Load(_dir.Write("mlops-gates.yml", "gates:\n  - name: size\n    type: file_size\n    file: data.csv\n    max_bytes: 5\n"), kinds: Kinds);
+        var run = new GateRunner(kinds: Kinds).Run(config);
+        var templates = Directory.CreateDirectory(Path.Combine(_dir.Path, "templates")).FullName;
+        File.WriteAllText(Path.Combine(templates, "gate-file_size.md.scriban"), "\nThe user's own words about {{ cell gate.name }}.\n");
+
+        var generic = new ReportRenderer().Render(TemplateNames.Markdown, run);
+        var users = new ReportRenderer(templates, Kinds).Render(TemplateNames.Markdown, run);
+
+        Assert.Contains("| ❌ | size | at most 5 bytes | 6 bytes |", generic, StringComparison.Ordinal);
+        Assert.Contains("The user's own words about size.", users, StringComparison.Ordinal);
+        Assert.DoesNotContain("is 6 bytes; at most", users, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,11 +105,20 @@ public sealed class GateKindSeamTests : IDisposable
         public required string File { get; init; }
 
         public required long MaxBytes { get; init; }
+
+        public override IReadOnlyList<GateInput> Inputs => [new("file", File, System.IO.Path.GetFileName(File))];
     }
 
     private sealed class FileSizeKind : IGateKind
     {
         public IReadOnlyList<string> TypeNames { get; } = ["file_size"];
+
+        public string? ReportTemplate(string name) => name switch
+        {
+            "gate-file_size.md" => "\nFile `{{ cell (input gate \"file\") }}` is {{ gate.checks[0].observed_value }} bytes; at most {{ gate.checks[0].parameters.max_bytes }} allowed.\n",
+            "gate-file_size.html" => "<p>File <code>{{ html (input gate \"file\") }}</code> is {{ gate.checks[0].observed_value }} bytes.</p>\n",
+            _ => null,
+        };
 
         public GateDefinition? Read(GateReading gate)
         {
@@ -110,6 +140,7 @@ public sealed class GateKindSeamTests : IDisposable
                     Success = bytes <= g.MaxBytes,
                     Message = string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
                     ObservedValue = bytes,
+                    Parameters = new Dictionary<string, object?> { ["max_bytes"] = g.MaxBytes },
                     ConfigLocation = g.Location,
                 };
                 return new GateResult
