@@ -145,14 +145,17 @@ internal static class RegistryCommand
             };
             var alias = RegistryNames.Alias(parse.GetValue(to)!);
             var git = new Provenance(app.Surroundings).Git(config?.BaseDirectory ?? Environment.CurrentDirectory);
-            var reasons = new Promoter(registry, policies).Check(model, number, alias);
-            if (reasons.Count > 0)
+            int? previous;
+            try
             {
-                new FindingWriter(app.Output, LogFormat.Text, Environment.CurrentDirectory, app.Results).Write(new Finding(ErrorCodes.PromotionRefused, Severity.Error, $"{model} version {number} may not become {alias}: {string.Join("; ", reasons)}"));
+                previous = new Promoter(registry, policies).Promote(model, number, alias, new ChangeInfo(new Provenance(app.Surroundings).Actor(), parse.GetValue(reason), git?.Commit));
+            }
+            catch (GatesInputException refused) when (refused.Errors is [{ Code: ErrorCodes.PromotionRefused } finding])
+            {
+                new FindingWriter(app.Output, LogFormat.Text, Environment.CurrentDirectory, app.Results).Write(finding);
                 return ExitCodes.GateFailed;
             }
 
-            var previous = registry.SetAlias(model, alias, number, new ChangeInfo(new Provenance(app.Surroundings).Actor(), parse.GetValue(reason), git?.Commit));
             app.Results.Registry("promote", model, number, alias);
             Print(app, parse, common, new { model, version = number, alias, previous }, $"promoted {model} version {number} to {alias}{(previous is null ? string.Empty : $" (was version {previous})")}");
             return ExitCodes.Passed;
