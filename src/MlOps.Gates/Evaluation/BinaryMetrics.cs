@@ -9,7 +9,7 @@ namespace MlOps.Gates.Evaluation;
 /// </summary>
 public static class BinaryMetrics
 {
-    private const double Eps = 2.220446049250313e-16; // numpy.finfo(float64).eps, scikit-learn 1.2's eps="auto"
+    internal const double Eps = 2.220446049250313e-16; // numpy.finfo(float64).eps, scikit-learn 1.2's eps="auto"
 
     public static IReadOnlyDictionary<string, double> Compute(ReadOnlySpan<bool> labels, ReadOnlySpan<bool> predicted, ReadOnlySpan<double> scores) =>
         Compute(labels, predicted, scores, scores.IsEmpty ? null : Ascending(scores), default, scoresAreProbabilities: true);

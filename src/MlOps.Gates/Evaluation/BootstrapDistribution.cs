@@ -12,6 +12,9 @@ public sealed class BootstrapDistribution
 
     public int Count => _sorted.Length;
 
+    /// <summary>Every defined resample's difference, ascending.</summary>
+    public IReadOnlyList<double> Sorted => _sorted;
+
     /// <summary>The two-sided percentile interval at <paramref name="confidence"/>; NaN when no resample defined the metric.</summary>
     public (double Low, double High) Interval(double confidence)
     {

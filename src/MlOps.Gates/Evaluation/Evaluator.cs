@@ -28,9 +28,11 @@ public static class Evaluator
         bool[]? baselineCorrect = null;
         if (baselineMetrics is not null)
         {
-            var bootstrap = settings.Resamples > 0
-                ? PairedBootstrap.Resample(truth.Count, w => candidateMetrics.Compute(w).Values, w => baselineMetrics.Compute(w).Values, names, settings.Resamples, settings.Seed, cancellationToken)
-                : null;
+            var bootstrap = settings.Resamples <= 0
+                ? null
+                : truth.Task == EvaluationTask.Binary
+                    ? new BinaryPairedBootstrap(truth, candidate, baseline!, candidateMetrics.Ascending, baselineMetrics.Ascending).Resample(names, settings.Resamples, settings.Seed, cancellationToken)
+                    : PairedBootstrap.Resample(truth.Count, w => candidateMetrics.Compute(w).Values, w => baselineMetrics.Compute(w).Values, names, settings.Resamples, settings.Seed, cancellationToken);
             if (truth.Task != EvaluationTask.Regression)
             {
                 candidateCorrect = new bool[truth.Count];

@@ -18,16 +18,34 @@ internal static class EvaluationInputs
     {
         if (gate.Model is null)
         {
-            var (truth, output) = PredictionsReader.Read(gate.Data, gate.Columns, cancellationToken);
             if (gate.Baseline is null)
             {
+                var (truth, output) = PredictionsReader.Read(gate.Data, gate.Columns, cancellationToken);
                 return (truth, output, null);
             }
 
+            // Both files at once, one on each core; the baseline is read with the candidate's task once that is known,
+            // which for a file that names none is inferred from the same labels, so both infer the same.
             var options = gate.Data with { Path = gate.Baseline.Path, DisplayPath = gate.Baseline.DisplayPath, Format = Data.DatasetOptions.FormatFromExtension(gate.Baseline.Path) };
-            var (baselineTruth, baselinePredictions) = PredictionsReader.Read(options, gate.Columns with { Task = truth.Task }, cancellationToken);
-            RequireSameRows(gate, truth, baselineTruth);
-            return (truth, output, baselinePredictions);
+            var baselineRead = Task.Run(() => PredictionsReader.Read(options, gate.Columns, cancellationToken), cancellationToken);
+            (GroundTruth Truth, ModelOutput Output) read;
+            try
+            {
+                read = PredictionsReader.Read(gate.Data, gate.Columns, cancellationToken);
+            }
+            finally
+            {
+                baselineRead.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            }
+
+            var (baselineTruth, baselinePredictions) = baselineRead.GetAwaiter().GetResult();
+            if (baselineTruth.Task != read.Truth.Task)
+            {
+                (baselineTruth, baselinePredictions) = PredictionsReader.Read(options, gate.Columns with { Task = read.Truth.Task }, cancellationToken);
+            }
+
+            RequireSameRows(gate, read.Truth, baselineTruth);
+            return (read.Truth, read.Output, baselinePredictions);
         }
 
         // The candidate and the baseline score the data at once, one on each core.
