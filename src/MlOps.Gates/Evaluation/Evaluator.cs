@@ -46,10 +46,18 @@ public static class Evaluator
                 mcnemar = McNemarTest.Test(candidateCorrect, baselineCorrect);
             }
 
+            var delong = candidateMetrics.Ascending is { } candidateOrder && baselineMetrics.Ascending is { } baselineOrder
+                ? DeLongTest.Test(truth.Positive, candidate.Score, candidateOrder, baseline!.Score, baselineOrder)
+                : null;
             foreach (var name in names)
             {
-                var p = name is "accuracy" or "micro_accuracy" ? mcnemar?.Item3 : null;
-                differences[name] = new MetricDifference(bootstrap?.GetValueOrDefault(name), p);
+                var (p, test) = name switch
+                {
+                    "accuracy" or "micro_accuracy" when mcnemar is not null => (mcnemar.Value.Item3, "McNemar"),
+                    "roc_auc" when delong is not null => (delong.Value.PValue, "DeLong"),
+                    _ => ((double?)null, (string?)null),
+                };
+                differences[name] = new MetricDifference(bootstrap?.GetValueOrDefault(name), p, test);
             }
         }
 
@@ -98,7 +106,8 @@ public static class Evaluator
             reference is null ? null : value - reference.Value,
             interval?.Low,
             interval?.High,
-            difference?.McNemarPValue,
+            difference?.PValue,
+            difference?.Test,
             threshold.Greater,
             verdicts.GetValueOrDefault(name));
     }
@@ -140,8 +149,8 @@ public static class Evaluator
             double? p = onlyCandidate is null ? null : McNemarTest.PValue(onlyCandidate[slice], onlyBaseline![slice]);
             var differences = p is null ? null : new Dictionary<string, MetricDifference>(StringComparer.Ordinal)
             {
-                ["accuracy"] = new(null, p),
-                ["micro_accuracy"] = new(null, p),
+                ["accuracy"] = new(null, p, "McNemar"),
+                ["micro_accuracy"] = new(null, p, "McNemar"),
             };
             var verdicts = tooSmall ? [] : ThresholdJudge.Judge(thresholds, values, reference, differences);
             var test = p is null ? ((long, long, double)?)null : (onlyCandidate![slice], onlyBaseline![slice], p.Value);

@@ -12,5 +12,6 @@ public sealed record MetricComparison(
     double? IntervalLow,
     double? IntervalHigh,
     double? PValue,
+    string? PValueTest,
     bool GreaterIsBetter,
     ThresholdVerdict? Verdict);

@@ -12,7 +12,6 @@ namespace MlOps.Gates.Evaluation;
 /// </summary>
 public static class ThresholdJudge
 {
-    private static readonly HashSet<string> AccuracyMetrics = new(StringComparer.Ordinal) { "accuracy", "micro_accuracy" };
 
     public static IReadOnlyList<ThresholdVerdict> Judge(
         IReadOnlyList<MetricThreshold> thresholds,
@@ -109,11 +108,11 @@ public static class ThresholdJudge
     /// </summary>
     private static void JudgeSignificance(MetricThreshold t, double improvement, double alpha, MetricDifference? difference, List<(string, string)> failures, List<string> notes)
     {
-        if (AccuracyMetrics.Contains(t.Metric) && difference?.McNemarPValue is { } p)
+        if (difference is { PValue: { } p, Test: { } test })
         {
             if (improvement <= 0 || p >= alpha)
             {
-                failures.Add((ErrorCodes.NotSignificant, F($"{t.Metric} changes by {improvement:G6}, which is not a significant improvement (McNemar p = {p:G4}, needs below {alpha:G4})")));
+                failures.Add((ErrorCodes.NotSignificant, F($"{t.Metric} changes by {improvement:G6}, which is not a significant improvement ({test} p = {p:G4}, needs below {alpha:G4})")));
             }
 
             return;

@@ -57,6 +57,7 @@ public sealed record MetricRow(
     double? IntervalLow,
     double? IntervalHigh,
     double? PValue,
+    string? PValueTest,
     bool GreaterIsBetter,
     string Verdict,
     string? Rule,

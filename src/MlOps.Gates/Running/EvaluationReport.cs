@@ -84,7 +84,7 @@ internal static class EvaluationReport
             Confidence = gate.Settings.Confidence,
             Resamples = outcome.Baseline is null ? 0 : gate.Settings.Resamples,
             Metrics = outcome.Metrics.Select(m => new MetricRow(
-                m.Name, m.Value, m.Baseline, m.Delta, m.IntervalLow, m.IntervalHigh, m.PValue, m.GreaterIsBetter,
+                m.Name, m.Value, m.Baseline, m.Delta, m.IntervalLow, m.IntervalHigh, m.PValue, m.PValueTest, m.GreaterIsBetter,
                 m.Verdict is null ? "not judged" : m.Verdict.Failures.Count > 0 ? "failed" : m.Verdict.Warning ? "warning" : "passed",
                 Describe(gate.Settings.Thresholds.FirstOrDefault(t => MetricNames.Canonical(t.Metric, outcome.Task) == m.Name), null),
                 m.Verdict?.Failures ?? [],
