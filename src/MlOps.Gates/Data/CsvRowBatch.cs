@@ -29,8 +29,11 @@ internal sealed class CsvRowBatch : RowBatch
     private char[] _buffer = new char[1 << 16];
     private int _used;
 
-    public CsvRowBatch(DatasetOptions options, int columnCount, IEnumerable<int> columns, int capacity)
+    private readonly char _delimiter;
+
+    public CsvRowBatch(DatasetOptions options, int columnCount, IEnumerable<int> columns, int capacity, char delimiter)
     {
+        _delimiter = delimiter;
         _file = options.DisplayPath;
         _nullValues = options.NullValues.ToArray();
         _emptyIsOnlyNull = _nullValues is [""];
@@ -160,6 +163,18 @@ internal sealed class CsvRowBatch : RowBatch
     }
 
     public override string File => _file;
+
+    public override bool TryRawRow(int index, out ReadOnlySpan<char> raw, out char delimiter)
+    {
+        raw = _buffer.AsSpan(_rowStart[index], _rowLength[index]);
+        if (raw.Length > 0 && raw[^1] == '\r')
+        {
+            raw = raw[..^1];
+        }
+
+        delimiter = _delimiter;
+        return !raw.Contains('"');
+    }
 
     public override (int Line, int Column) LineAndColumn(int index, int column) =>
         LineAndColumn(_buffer.AsSpan(_rowStart[index], _rowLength[index]), _lineFrom[index], _lineTo[index], Cells(column).RawOffsets[index]);

@@ -113,7 +113,7 @@ public sealed partial class CsvTableReader : TableReader
     }
 
     protected override RowBatch CreateBatch(int[] columns, int capacity) =>
-        new CsvRowBatch(_options, _columns.Length, columns, capacity);
+        new CsvRowBatch(_options, _columns.Length, columns, capacity, _sep.Spec.Sep.Separator);
 
     public override bool ReadBatch(RowBatch batch)
     {

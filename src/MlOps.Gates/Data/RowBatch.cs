@@ -33,6 +33,17 @@ public abstract class RowBatch
     /// <summary>The cells of a column as invariant-culture numbers; a cell that is missing or not a number is marked so.</summary>
     public abstract NumberColumn Numbers(int column);
 
+    /// <summary>
+    /// The row as the file holds it, when its cells are exactly its text split at <paramref name="delimiter"/> (no quotes
+    /// in it): a check that needs every cell of a row can then take the row at once.
+    /// </summary>
+    public virtual bool TryRawRow(int index, out ReadOnlySpan<char> raw, out char delimiter)
+    {
+        raw = default;
+        delimiter = default;
+        return false;
+    }
+
     /// <summary>Where a cell is in its file: line and column for text formats, the file alone otherwise.</summary>
     public SourceLocation Locate(int index, int column)
     {

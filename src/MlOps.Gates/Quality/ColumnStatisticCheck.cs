@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using MlOps.Gates.Data;
 using MlOps.Gates.Results;
 
@@ -204,13 +205,14 @@ public sealed class ColumnStatisticCheck : ColumnCheck
 
     private CheckResult CompleteQuantiles(CheckResult result)
     {
-        _values!.Sort();
+        // A radix sort: linear in the values, several times faster than a comparison sort of a million doubles.
+        Drift.RadixSort.Sort(CollectionsMarshal.AsSpan(_values!));
         var observed = new List<string>();
         var failed = new List<string>();
         var metrics = new Dictionary<string, double?>();
         foreach (var bound in _quantiles)
         {
-            var value = Quantile(_values, bound.Quantile, _linear);
+            var value = Quantile(_values!, bound.Quantile, _linear);
             var label = $"q{Range.Format(bound.Quantile)}";
             metrics[label] = value;
             observed.Add($"{label}={Range.Format(value)}");
@@ -231,8 +233,8 @@ public sealed class ColumnStatisticCheck : ColumnCheck
 
     private double Median()
     {
-        _values!.Sort();
-        var n = _values.Count;
+        Drift.RadixSort.Sort(CollectionsMarshal.AsSpan(_values!));
+        var n = _values!.Count;
         return n % 2 == 1 ? _values[n / 2] : (_values[(n / 2) - 1] + _values[n / 2]) / 2.0;
     }
 

@@ -1,13 +1,18 @@
 using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using MlOps.Gates.Data;
 using MlOps.Gates.Results;
 
 namespace MlOps.Gates.Quality;
 
-/// <summary><c>distinct_count_between</c>: the number of distinct non-missing values (compared as text) is in the range.</summary>
+/// <summary>
+/// <c>distinct_count_between</c>: the number of distinct non-missing values (compared as text, by their 128-bit hash)
+/// is in the range.
+/// </summary>
 public sealed class DistinctCountCheck(CheckSpec spec, Range range) : ColumnCheck(spec)
 {
-    private readonly HashSet<string> _values = new(StringComparer.Ordinal);
+    private ValueTable _values = new(16);
     private long _missing;
     private long _elements;
 
@@ -18,9 +23,6 @@ public sealed class DistinctCountCheck(CheckSpec spec, Range range) : ColumnChec
         var missing = batch.Missing(ColumnIndex);
         var texts = batch.Texts(ColumnIndex);
         _elements += batch.Count;
-#if NET9_0_OR_GREATER
-        var lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
         for (var i = 0; i < missing.Length; i++)
         {
             if (missing[i])
@@ -29,11 +31,7 @@ public sealed class DistinctCountCheck(CheckSpec spec, Range range) : ColumnChec
                 continue;
             }
 
-#if NET9_0_OR_GREATER
-            lookup.Add(texts[i]);
-#else
-            _values.Add(texts[i].ToString());
-#endif
+            _values.Find(XxHash128.HashToUInt128(MemoryMarshal.AsBytes(texts[i])), out _);
         }
     }
 

@@ -8,12 +8,16 @@ namespace MlOps.Gates.Quality;
 
 /// <summary>
 /// <c>duplicate_rows_at_most</c>: rows identical to an earlier row, in every column, number at most <c>max</c>
-/// (or make up at most <c>max_share</c> of the rows). Rows are told apart by a 128-bit hash of their cells, so memory
-/// is a few dozen bytes a distinct row and a false duplicate would need a hash collision.
+/// (or make up at most <c>max_share</c> of the rows). Rows are told apart by a 128-bit hash of their cells, each followed
+/// by a unit separator, so memory is a few dozen bytes a distinct row and a false duplicate would need a hash collision.
+/// A CSV row without quotes is hashed at once: its text with the delimiters read as separators is the same input.
 /// </summary>
 public sealed class DuplicateRowsCheck(CheckSpec spec, long? max, double? maxShare) : Check(spec)
 {
-    private readonly Dictionary<UInt128, long> _firstRow = [];
+    private const char Separator = '\u001f';
+
+    private ValueTable _firstRow = new(16);
+    private char[] _row = new char[256];
     private readonly List<UnexpectedValue> _partial = [];
     private readonly XxHash128 _hash = new();
     private int[] _columns = [];
@@ -29,36 +33,56 @@ public sealed class DuplicateRowsCheck(CheckSpec spec, long? max, double? maxSha
     public override bool Bind(TableReader table)
     {
         _columns = Enumerable.Range(0, table.Columns.Count).ToArray();
-        _firstRow.EnsureCapacity(table.ExpectedRows);
+        _firstRow = new ValueTable(table.ExpectedRows);
         return true;
     }
 
     public override void Observe(RowBatch batch)
     {
-        Span<byte> separator = [0x1f, 0];
         for (var i = 0; i < batch.Count; i++)
         {
             _rows++;
-            _hash.Reset();
-            foreach (var column in _columns)
-            {
-                _hash.Append(MemoryMarshal.AsBytes(batch.TextAt(i, column)));
-                _hash.Append(separator);
-            }
-
-            var key = _hash.GetCurrentHashAsUInt128();
             var row = batch.RowAt(i);
-            if (_firstRow.TryAdd(key, row))
+            ref var first = ref _firstRow.Find(Key(batch, i), out var exists);
+            if (!exists)
             {
+                first.Row = row;
                 continue;
             }
 
             _duplicates++;
             if (_partial.Count < MaxPartialUnexpected)
             {
-                _partial.Add(new UnexpectedValue(string.Create(CultureInfo.InvariantCulture, $"same as row {_firstRow[key]}"), row, batch.Locate(i, 0)));
+                _partial.Add(new UnexpectedValue(string.Create(CultureInfo.InvariantCulture, $"same as row {first.Row}"), row, batch.Locate(i, 0)));
             }
         }
+    }
+
+    private UInt128 Key(RowBatch batch, int index)
+    {
+        if (batch.TryRawRow(index, out var raw, out var delimiter) && !raw.Contains(Separator))
+        {
+            if (_row.Length <= raw.Length)
+            {
+                _row = new char[Math.Max(raw.Length + 1, _row.Length * 2)];
+            }
+
+            var text = _row.AsSpan(0, raw.Length + 1);
+            raw.CopyTo(text);
+            text[..^1].Replace(delimiter, Separator);
+            text[^1] = Separator;
+            return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text));
+        }
+
+        Span<byte> separator = [0x1f, 0];
+        _hash.Reset();
+        foreach (var column in _columns)
+        {
+            _hash.Append(MemoryMarshal.AsBytes(batch.TextAt(index, column)));
+            _hash.Append(separator);
+        }
+
+        return _hash.GetCurrentHashAsUInt128();
     }
 
     public override CheckResult Complete(DatasetSummary summary)

@@ -13,7 +13,7 @@ namespace MlOps.Gates.Quality;
 /// </summary>
 public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
 {
-    private readonly Dictionary<UInt128, Occurrence> _seen = [];
+    private ValueTable _seen = new(16);
     private readonly XxHash128 _hash = new();
     private readonly List<UnexpectedValue> _partial = [];
     private int[] _indices = [];
@@ -35,7 +35,7 @@ public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
         _missingColumn = missing >= 0 ? Spec.Columns[missing] : null;
 
         // A unique column holds as many values as rows: sized once, the table never copies itself as it grows.
-        _seen.EnsureCapacity(table.ExpectedRows);
+        _seen = new ValueTable(table.ExpectedRows);
         return _missingColumn is null;
     }
 
@@ -52,22 +52,22 @@ public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
                 continue;
             }
 
-            ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_seen, Key(batch, i), out var exists);
+            ref var seen = ref _seen.Find(Key(batch, i), out var exists);
             var row = batch.RowAt(i);
             if (!exists)
             {
                 // Where the first occurrence is matters only while findings are still being collected.
-                var (line, column) = _partial.Count < MaxPartialUnexpected ? batch.LineAndColumn(i, _indices[0]) : (0, 0);
-                seen = new Occurrence(row, line, column, 1);
+                (seen.Line, seen.Column) = _partial.Count < MaxPartialUnexpected ? batch.LineAndColumn(i, _indices[0]) : (0, 0);
+                seen.Row = row;
                 continue;
             }
 
-            _unexpected += seen.Count == 1 ? 2 : 1;
+            _unexpected += seen.Repeated ? 1 : 2;
             if (_partial.Count < MaxPartialUnexpected)
             {
                 var here = batch.Locate(i, _indices[0]);
                 var value = Value(batch, i);
-                if (seen.Count == 1)
+                if (!seen.Repeated)
                 {
                     Remember(value, seen.Row, here with { Line = seen.Line, Column = seen.Column });
                 }
@@ -75,7 +75,7 @@ public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
                 Remember(value, row, here);
             }
 
-            seen = seen with { Count = seen.Count + 1 };
+            seen.Repeated = true;
         }
     }
 
@@ -155,7 +155,4 @@ public sealed class UniqueCheck(CheckSpec spec) : Check(spec)
             _partial.Add(new UnexpectedValue(value, row, location));
         }
     }
-
-    /// <summary>A distinct value's first row and where it is, and how often it occurred.</summary>
-    private readonly record struct Occurrence(long Row, int Line, int Column, int Count);
 }

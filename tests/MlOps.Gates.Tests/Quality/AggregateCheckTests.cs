@@ -149,4 +149,31 @@ public sealed class AggregateCheckTests : IDisposable
         Assert.False(run.FailsAt(Results.Severity.Error));
         Assert.True(run.FailsAt(Results.Severity.Warning));
     }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Duplicate_rows_are_the_same_cells_whether_quoted_or_not_whatever_the_line_ends(string newline)
+    {
+        // Rows 2 and 4 hold the same cells, one quoted; row 5 repeats row 3 exactly; "a,b" in one cell is not a and b.
+        var csv = string.Join(newline, "k,v,w", "a,1,x", "b,2,y", "\"a\",1,\"x\"", "b,2,y", "\"a,1\",x,", "a,\"1,x\",", "c,\u001f,z", "c,\u001f,z") + newline;
+
+        var check = Gates.Run(_dir, csv, "- expect: duplicate_rows_at_most\n  max: 0").Gates[0].Checks[0];
+
+        Assert.Equal(3, check.UnexpectedCount);
+        Assert.Equal(["same as row 1", "same as row 2", "same as row 7"], check.PartialUnexpected.Select(u => u.Value));
+        Assert.Equal([3L, 4L, 8L], check.PartialUnexpected.Select(u => u.Row));
+    }
+
+    [Fact]
+    public void Distinct_counts_and_uniqueness_hold_past_the_tables_first_size()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 5000).Select(i => $"{i % 3001},{i}\n"));
+
+        var checks = Gates.Run(_dir, "a,b\n" + rows, "- {expect: distinct_count_between, column: a, min: 3001, max: 3001}\n- {expect: unique, column: b}\n- {expect: unique, column: a}").Gates[0].Checks;
+
+        Assert.True(checks[0].Success, checks[0].Message);
+        Assert.True(checks[1].Success, checks[1].Message);
+        Assert.Equal(2 * 1999, checks[2].UnexpectedCount);
+    }
 }
