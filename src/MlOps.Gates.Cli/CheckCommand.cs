@@ -13,13 +13,16 @@ internal static class CheckCommand
     {
         var data = new DataOptions();
         var files = new Argument<string[]>("DATA") { Description = "The datasets: CSV, TSV or Parquet files; each is checked with the suite as a gate of its own.", Arity = ArgumentArity.OneOrMore };
-        var suite = new Option<string>("--suite", "-s") { Description = "The suite: a YAML file with 'checks', or a Great Expectations JSON suite.", Required = true };
+        var suite = new Option<string>("--suite", "-s") { Description = "The suite: a YAML file with 'checks', or a Great Expectations JSON suite (0.x or 1.x).", Required = true };
+        var unsupported = new Option<string>("--unsupported") { Description = "error (default): an expectation type this version does not implement stops the run; warn: it is skipped with a warning.", DefaultValueFactory = _ => "error" };
+        unsupported.AcceptOnlyFromAmong("error", "warn");
+        var parameters = new Option<string[]>("--parameter") { Description = "A value for a suite's evaluation parameter ({\"$PARAMETER\": \"NAME\"}), as NAME=VALUE; repeat for several.", AllowMultipleArgumentsPerToken = false };
         var reportDir = CommonOptions.ReportDir();
         var failOn = CommonOptions.FailOn();
         var logFormat = CommonOptions.LogFormat();
         var noProgress = CommonOptions.NoProgress();
         var ci = new CiOptions();
-        var command = new Command("check", "Run one suite of checks over one or more datasets.") { files, suite, reportDir, failOn, logFormat, noProgress };
+        var command = new Command("check", "Run one suite of checks over one or more datasets.") { files, suite, unsupported, parameters, reportDir, failOn, logFormat, noProgress };
         data.AddTo(command, withArgument: false);
         ci.AddTo(command);
         command.SetAction(parse =>
@@ -30,6 +33,7 @@ internal static class CheckCommand
                 {
                     var paths = parse.GetValue(files)!;
                     var suitePath = parse.GetValue(suite)!;
+                    var options = new Quality.SuiteOptions { WarnUnsupported = parse.GetValue(unsupported) == "warn", Parameters = Parameters(parse.GetValue(parameters) ?? []) };
                     GatesConfig? config = null;
                     foreach (var path in paths)
                     {
@@ -39,7 +43,7 @@ internal static class CheckCommand
                             throw new GatesInputException(ErrorCodes.DataFileNotFound, $"data file not found: {dataset.DisplayPath}");
                         }
 
-                        var one = GatesConfigLoader.LoadSuite(suitePath, dataset, Environment.CurrentDirectory);
+                        var one = GatesConfigLoader.LoadSuite(suitePath, dataset, Environment.CurrentDirectory, options: options);
                         config = config is null ? one : Merged(config, one, paths.Length);
                     }
 
@@ -50,6 +54,23 @@ internal static class CheckCommand
                 ci: () => ci.Read(parse, app, format));
         });
         return command;
+    }
+
+    private static Dictionary<string, string> Parameters(string[] values)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new GatesInputException(ErrorCodes.BadUsage, $"--parameter '{value}' must be NAME=VALUE");
+            }
+
+            parameters[value[..equals]] = value[(equals + 1)..];
+        }
+
+        return parameters;
     }
 
     /// <summary>Several files checked by one suite: a gate each, named by the suite and the file.</summary>

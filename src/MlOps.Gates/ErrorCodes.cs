@@ -32,6 +32,7 @@ public static class ErrorCodes
     public const string UnsupportedVersion = "MLG1010";
     public const string EmptyConfig = "MLG1011";
     public const string OutsideRepository = "MLG1012";
+    public const string UnsupportedExpectation = "MLG1013";
 
     public const string DataFileNotFound = "MLG3001";
     public const string DataPathIsDirectory = "MLG3002";
@@ -105,6 +106,7 @@ public static class ErrorCodes
         new(UnsupportedVersion, "unsupported gates file version"),
         new(EmptyConfig, "the gates file is empty"),
         new(OutsideRepository, "a path in the gates file leaves its repository without `allow_outside: true`"),
+        new(UnsupportedExpectation, "a Great Expectations expectation this version does not implement (a warning and a skip with `unsupported: warn`)"),
         new(DataFileNotFound, "data file not found"),
         new(DataPathIsDirectory, "data path is a directory"),
         new(EmptyData, "empty data: an empty file, or a header with no rows"),

@@ -95,4 +95,27 @@ public sealed class AdHocGateTests : IDisposable
 
         Assert.True(exit == 0, output + error);
     }
+
+    [Fact]
+    public void Check_takes_a_great_expectations_suites_parameters_and_skips_what_it_does_not_implement_when_told()
+    {
+        var data = _dir.Write("d.csv", "a\n1\n2\n3\n");
+        var suite = _dir.Write("suite.json", """
+            {"expectation_suite_name": "s", "expectations": [
+              {"expectation_type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": {"$PARAMETER": "least"}}, "meta": {}},
+              {"expectation_type": "expect_column_kl_divergence_to_be_less_than", "kwargs": {"column": "a"}, "meta": {}}
+            ], "meta": {"great_expectations_version": "0.18.12"}, "data_asset_type": null, "ge_cloud_id": null}
+            """);
+
+        var refused = Run("check", data, "--suite", suite, "--parameter", "least=2");
+        var warned = Run("check", data, "--suite", suite, "--parameter", "least=2", "--unsupported", "warn");
+        var unset = Run("check", data, "--suite", suite, "--unsupported", "warn");
+
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("suite.json(3,24): error MLG1013:", refused.Out + refused.Err, StringComparison.Ordinal);
+        Assert.True(warned.Exit == 0, warned.Out + warned.Err);
+        Assert.Contains("warning MLG1013:", warned.Out, StringComparison.Ordinal);
+        Assert.Equal(2, unset.Exit);
+        Assert.Contains("evaluation parameter 'least', which has no value", unset.Out + unset.Err, StringComparison.Ordinal);
+    }
 }

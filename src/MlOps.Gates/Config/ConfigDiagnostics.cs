@@ -36,6 +36,9 @@ internal sealed class ConfigDiagnostics(string file, string? resultFile = null)
     /// <summary>The command's gate name, which messages from <see cref="OptionOf"/>'s gate start with.</summary>
     public string CommandName { get; init; } = string.Empty;
 
+    /// <summary>Values of Great Expectations' evaluation parameters (<c>{"$PARAMETER": "name"}</c>) while checks are read.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public SourceLocation? At(YamlNode node) => At(node.Start);
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed record DataQualityGate : GateDefinition
     /// <summary>The checks as declared; the runner makes a fresh evaluator of each for every run.</summary>
     public required IReadOnlyList<CheckDefinition> Checks { get; init; }
 
+    /// <summary>Expectations of a suite this version does not implement, skipped with a warning each (<c>unsupported: warn</c>).</summary>
+    public IReadOnlyList<SkippedExpectation> Skipped { get; init; } = [];
+
     /// <summary>The suite file the checks came from, when they came from one.</summary>
     public string? Suite { get; init; }
 

@@ -112,14 +112,16 @@ public static class GatesConfigLoader
 
     /// <summary>Reads a suite file (its own <c>checks</c>, or Great Expectations' JSON suite) into a one-gate config over a dataset.</summary>
     /// <param name="checks">The check kinds the suite may use (default: <see cref="CheckCatalog.Default"/>).</param>
-    public static GatesConfig LoadSuite(string suitePath, DatasetOptions dataset, string baseDirectory, CheckCatalog? checks = null)
+    /// <param name="options">Evaluation parameters and what an unimplemented expectation does (default: an error).</param>
+    public static GatesConfig LoadSuite(string suitePath, DatasetOptions dataset, string baseDirectory, CheckCatalog? checks = null, SuiteOptions? options = null)
     {
-        var definitions = ReadSuite(suitePath, suitePath, checks ?? CheckCatalog.Default, out var name);
+        var skipped = new List<SkippedExpectation>();
+        var definitions = ReadSuite(suitePath, suitePath, checks ?? CheckCatalog.Default, options ?? SuiteOptions.Default, skipped, out var name);
         return new GatesConfig
         {
             BaseDirectory = baseDirectory,
             Datasets = new Dictionary<string, DatasetOptions> { [dataset.Name] = dataset },
-            Gates = [new DataQualityGate { Name = name ?? System.IO.Path.GetFileNameWithoutExtension(suitePath), Dataset = dataset, Checks = definitions }],
+            Gates = [new DataQualityGate { Name = name ?? System.IO.Path.GetFileNameWithoutExtension(suitePath), Dataset = dataset, Checks = definitions, Skipped = skipped }],
         };
     }
 
@@ -283,6 +285,8 @@ public static class GatesConfigLoader
     {
         var (map, name, datasets, baseDirectory, diagnostics, context, node) = (gate.Map, gate.Name, gate.Datasets, gate.BaseDirectory, gate.Diagnostics, gate.Context, gate.Node);
         var dataset = ReadGateDataset(map, "dataset", datasets, baseDirectory, diagnostics, context, "data");
+        var options = ReadSuiteOptions(map, diagnostics, context);
+        var skipped = new List<SkippedExpectation>();
         var checks = new List<CheckDefinition>();
         var checkList = map.Sequence("checks", false, "expectations");
         var suite = map.String("suite");
@@ -292,14 +296,17 @@ public static class GatesConfigLoader
             diagnostics.Error(ErrorCodes.MissingKey, $"{context}: give 'checks' or a 'suite' file", node);
         }
 
+        diagnostics.Parameters = options.Parameters;
         for (var i = 0; i < (checkList?.Children.Count ?? 0); i++)
         {
-            var check = catalog.Parse(checkList!.Children[i], diagnostics, $"{context} checks[{i}]");
+            var check = catalog.Parse(checkList!.Children[i], diagnostics, $"{context} checks[{i}]", options, skipped);
             if (check is not null)
             {
                 checks.Add(check);
             }
         }
+
+        diagnostics.Parameters = SuiteOptions.Default.Parameters;
 
         if (suite is not null)
         {
@@ -313,7 +320,7 @@ public static class GatesConfigLoader
             {
                 try
                 {
-                    checks.AddRange(ReadSuite(suitePath, DisplayPaths.Relative(baseDirectory, suitePath), catalog, out _));
+                    checks.AddRange(ReadSuite(suitePath, DisplayPaths.Relative(baseDirectory, suitePath), catalog, options, skipped, out _));
                     suiteFile = suitePath;
                 }
                 catch (GatesInputException e)
@@ -337,8 +344,28 @@ public static class GatesConfigLoader
             Dataset = dataset,
             Checks = UniqueIds(checks),
             Suite = suiteFile,
+            Skipped = skipped,
             Location = diagnostics.Declared(node),
         };
+    }
+
+    /// <summary>A data-quality gate's <c>unsupported: error|warn</c> and its evaluation <c>parameters</c>.</summary>
+    private static SuiteOptions ReadSuiteOptions(YamlMap map, ConfigDiagnostics diagnostics, string context)
+    {
+        var warn = map.Choice("unsupported", new Dictionary<string, bool>(StringComparer.Ordinal) { ["error"] = false, ["warn"] = true }) ?? false;
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (map.Map("parameters", false, "evaluation_parameters") is { } given)
+        {
+            foreach (var key in given.Keys.ToList())
+            {
+                if (given.String(key) is { } value)
+                {
+                    parameters[key] = value;
+                }
+            }
+        }
+
+        return new SuiteOptions { WarnUnsupported = warn, Parameters = parameters };
     }
 
     /// <summary>A dataset a gate names under a key: a name from 'datasets', or an inline mapping with a path.</summary>
@@ -378,9 +405,9 @@ public static class GatesConfigLoader
         return null;
     }
 
-    private static List<CheckDefinition> ReadSuite(string fullPath, string displayPath, CheckCatalog catalog, out string? name)
+    private static List<CheckDefinition> ReadSuite(string fullPath, string displayPath, CheckCatalog catalog, SuiteOptions options, List<SkippedExpectation> skipped, out string? name)
     {
-        var diagnostics = new ConfigDiagnostics(displayPath);
+        var diagnostics = new ConfigDiagnostics(displayPath) { Parameters = options.Parameters };
         var root = ReadRoot(fullPath, displayPath, diagnostics);
         var map = YamlMap.From(root, diagnostics, "suite");
         name = null;
@@ -396,7 +423,7 @@ public static class GatesConfigLoader
 
             for (var i = 0; i < (list?.Children.Count ?? 0); i++)
             {
-                var check = catalog.Parse(list!.Children[i], diagnostics, $"suite checks[{i}]");
+                var check = catalog.Parse(list!.Children[i], diagnostics, $"suite checks[{i}]", options, skipped);
                 if (check is not null)
                 {
                     checks.Add(check);

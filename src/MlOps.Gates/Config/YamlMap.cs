@@ -56,6 +56,9 @@ internal sealed class YamlMap
 
     public bool Has(string key, params string[] aliases) => Find(key, aliases, markRead: false) is not null;
 
+    /// <summary>Whether the mapping holds the key, without making it a known key (to tell forms apart).</summary>
+    public bool Contains(string key) => _entries.ContainsKey(key);
+
     /// <summary>The value under a key or one of its aliases, marking it read.</summary>
     public YamlNode? Get(string key, params string[] aliases) => Find(key, aliases, markRead: true)?.Value;
 
@@ -248,6 +251,19 @@ internal sealed class YamlMap
             }
 
             return scalar.Value;
+        }
+
+        if (node is YamlMappingNode { Children.Count: 1 } parameter && parameter.Children.First() is { Key: YamlScalarNode { Value: "$PARAMETER" }, Value: var nameNode })
+        {
+            // Great Expectations' evaluation parameter: the value given for the name.
+            var name = (nameNode as YamlScalarNode)?.Value ?? string.Empty;
+            if (Diagnostics.Parameters.TryGetValue(name, out var value))
+            {
+                return value;
+            }
+
+            Diagnostics.Error(ErrorCodes.UnknownReference, $"{Context}: '{key}' takes the evaluation parameter '{name}', which has no value; give it under the gate's 'parameters' (or --parameter {name}=VALUE)", nameNode);
+            return null;
         }
 
         Diagnostics.Error(ErrorCodes.WrongType, $"{Context}: '{key}' must be a single value, not a {(node is YamlSequenceNode ? "list" : "mapping")}", node);

@@ -17,6 +17,7 @@ public sealed class CheckCatalog
         ["warning"] = Severity.Warning,
         ["critical"] = Severity.Error,
         ["warn"] = Severity.Warning,
+        ["info"] = Severity.Warning,
     };
 
     private readonly Dictionary<string, CheckKind> _byName;
@@ -48,10 +49,13 @@ public sealed class CheckCatalog
     public CheckKind? Find(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>
-    /// Reads one check: either <c>expect: KIND</c> with its settings beside it, or Great Expectations'
-    /// <c>expectation_type</c> with <c>kwargs</c>. Returns null after reporting what is wrong.
+    /// Reads one check: <c>expect: KIND</c> with its settings beside it, or Great Expectations' form, as its suites
+    /// write it: 0.x's <c>expectation_type</c> with <c>kwargs</c> (and <c>meta</c>, <c>expectation_context</c>,
+    /// <c>ge_cloud_id</c>), or 1.x's <c>type</c> with <c>kwargs</c> (and <c>id</c>, <c>severity</c>, <c>notes</c>,
+    /// <c>meta</c>, <c>rendered_content</c>). Returns null after reporting what is wrong, or after noting in
+    /// <paramref name="skipped"/> an expectation this version does not implement when the options say to warn.
     /// </summary>
-    internal CheckDefinition? Parse(YamlNode node, ConfigDiagnostics diagnostics, string context)
+    internal CheckDefinition? Parse(YamlNode node, ConfigDiagnostics diagnostics, string context, SuiteOptions? options = null, List<SkippedExpectation>? skipped = null)
     {
         var outer = YamlMap.From(node, diagnostics, context);
         if (outer is null)
@@ -59,10 +63,12 @@ public sealed class CheckCatalog
             return null;
         }
 
-        var ge = outer.Has("expectation_type");
-        var kindName = ge ? outer.String("expectation_type", required: true) : outer.String("expect", required: true, "check");
+        var gx1 = !outer.Contains("expect") && !outer.Contains("check") && !outer.Contains("expectation_type") && outer.Contains("type") && outer.Contains("kwargs");
+        var ge = gx1 || outer.Contains("expectation_type");
+        var typeKey = gx1 ? "type" : "expectation_type";
+        var kindName = ge ? outer.String(typeKey, required: true) : outer.String("expect", required: true, "check");
         var settings = ge ? outer.Map("kwargs") ?? outer : outer;
-        var kindNode = ge ? outer.Get("expectation_type") : outer.Get("expect", "check");
+        var kindNode = ge ? outer.Get(typeKey) : outer.Get("expect", "check");
         if (kindName is null)
         {
             return null;
@@ -71,8 +77,19 @@ public sealed class CheckCatalog
         var kind = Find(kindName);
         if (kind is null)
         {
+            if (ge && kindName.StartsWith("expect_", StringComparison.Ordinal) && options?.WarnUnsupported == true && skipped is not null)
+            {
+                skipped.Add(new SkippedExpectation(kindName, diagnostics.Declared(kindNode!)));
+                outer.Allow(outer.Keys.ToArray());
+                return null;
+            }
+
             var near = Suggest.Nearest(kindName, Kinds.Select(k => k.Name));
-            diagnostics.Error(ErrorCodes.UnknownReference, $"{context}: unknown check '{kindName}'{(near is null ? "; see the README for the list" : $"; did you mean '{near}'?")}", kindNode!);
+            var code = ge && kindName.StartsWith("expect_", StringComparison.Ordinal) ? ErrorCodes.UnsupportedExpectation : ErrorCodes.UnknownReference;
+            var what = code == ErrorCodes.UnsupportedExpectation
+                ? $"{context}: Great Expectations' '{kindName}' is not implemented here; see the README's list, or give the gate 'unsupported: warn' (check: --unsupported warn) to skip it with a warning"
+                : $"{context}: unknown check '{kindName}'{(near is null ? "; see the README for the list" : $"; did you mean '{near}'?")}";
+            diagnostics.Error(code, what, kindNode!);
             return null;
         }
 
@@ -85,9 +102,15 @@ public sealed class CheckCatalog
             diagnostics.Error(ErrorCodes.InvalidValue, $"{context}: 'mostly' must be between 0 and 1", settings.Get("mostly")!);
         }
 
-        var id = outer.String("id");
-        var note = outer.String("note", false, "description");
+        // Great Expectations' ids are UUIDs, no names for a report: there the check keeps its kind(column) name.
+        var id = ge ? null : outer.String("id");
+        var note = outer.String("note", false, "description") ?? (ge ? Notes(outer) : null);
         outer.Allow("meta");
+        if (ge)
+        {
+            outer.Allow("id", "expectation_context", "ge_cloud_id", "rendered_content");
+        }
+
         settings.Allow("result_format", "catch_exceptions", "include_config", "meta");
         var spec = new CheckSpec
         {
@@ -156,4 +179,12 @@ public sealed class CheckCatalog
 
         return parameters;
     }
+
+    /// <summary>Great Expectations 1.x's <c>notes</c>: a text or a list of them.</summary>
+    private static string? Notes(YamlMap outer) => outer.Get("notes") switch
+    {
+        YamlSequenceNode => string.Join(" ", outer.StringList("notes") ?? []),
+        null => null,
+        _ => outer.String("notes"),
+    };
 }

@@ -55,7 +55,7 @@ internal static class DataQualityRunner
 
     private static GateResult Complete(DataQualityGate gate, IReadOnlyList<Check> checks, DatasetSummary summary, long bytes, TimeSpan elapsed)
     {
-        var results = checks.Select(c => c.Complete(summary)).ToList();
+        var results = checks.Select(c => c.Complete(summary)).Concat(gate.Skipped.Select(Skipped)).ToList();
         var findings = GateResult.FindingsOf(gate.Name, results);
         return new GateResult
         {
@@ -82,4 +82,17 @@ internal static class DataQualityRunner
             },
         };
     }
+
+    /// <summary>An expectation not implemented here, as a warning in the results: skipped, never passed in silence.</summary>
+    private static CheckResult Skipped(Quality.SkippedExpectation skipped) => new()
+    {
+        Id = skipped.Type,
+        Kind = "unsupported",
+        Code = ErrorCodes.UnsupportedExpectation,
+        Description = $"Great Expectations' {skipped.Type}",
+        Severity = Severity.Warning,
+        Success = false,
+        Message = $"{skipped.Type} is not implemented in this version: skipped, not judged",
+        ConfigLocation = skipped.Location,
+    };
 }

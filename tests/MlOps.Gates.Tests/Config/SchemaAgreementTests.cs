@@ -60,6 +60,17 @@ public sealed class SchemaAgreementTests : IDisposable
     }
 
     [Theory]
+    [MemberData(nameof(CheckNames))]
+    public void A_great_expectations_1_check_accepts_the_same_keys_in_both(string name)
+    {
+        var outer = LoaderKeys(Gate("dataset: data.csv", $"checks:\n      - {{type: {name}, kwargs: {{}}, {Probe}: 1}}"));
+        var kwargs = LoaderKeys(Gate("dataset: data.csv", $"checks:\n      - {{type: {name}, kwargs: {{{Probe}: 1}}}}"));
+
+        Assert.Equal(outer, SchemaKeys("gx1Check", new JsonObject { ["type"] = name, ["kwargs"] = new JsonObject() }, outer));
+        Assert.Equal(kwargs, SchemaKeys("gx1Check", new JsonObject { ["type"] = name, ["kwargs"] = new JsonObject() }, kwargs, "kwargs"));
+    }
+
+    [Theory]
     [MemberData(nameof(GateTypes))]
     public void A_gate_accepts_the_same_keys_in_both(string type)
     {
