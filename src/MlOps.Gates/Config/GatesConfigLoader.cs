@@ -474,9 +474,9 @@ public static class GatesConfigLoader
 
         if (map.StringList("formats") is { } formats)
         {
-            foreach (var format in formats.Where(f => !ReportSettings.AllFormats.Contains(f)))
+            foreach (var format in formats.Where(f => !ReportSettings.KnownFormats.Contains(f)))
             {
-                diagnostics.Error(ErrorCodes.InvalidValue, $"reports: unknown format '{format}'; use {string.Join(", ", ReportSettings.AllFormats)}", map.Get("formats")!);
+                diagnostics.Error(ErrorCodes.InvalidValue, $"reports: unknown format '{format}'; use {string.Join(", ", ReportSettings.KnownFormats)}", map.Get("formats")!);
             }
 
             settings = settings with { Formats = formats };

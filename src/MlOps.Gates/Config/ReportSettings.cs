@@ -5,6 +5,9 @@ public sealed record ReportSettings
 {
     public static readonly IReadOnlyList<string> AllFormats = ["md", "html", "json", "junit"];
 
+    /// <summary>Every format a gates file may ask for: the default ones and Great Expectations' validation result (<c>gx</c>).</summary>
+    public static readonly IReadOnlyList<string> KnownFormats = [.. AllFormats, "gx"];
+
     public string Directory { get; init; } = Path.Combine("artifacts", "mlops-gates");
 
     public IReadOnlyList<string> Formats { get; init; } = AllFormats;

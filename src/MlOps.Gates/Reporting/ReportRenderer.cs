@@ -31,6 +31,10 @@ public sealed class ReportRenderer(string? templatesDirectory = null, IReadOnlyL
                 return ReportJson.Serialize(run) + "\n";
             case TemplateNames.JUnit when !userTemplate:
                 return JUnitReport.Write(run);
+            case TemplateNames.Gx when !userTemplate:
+                return GxValidation.Serialize(run) + "\n";
+            case TemplateNames.Gx:
+                return Validated(templateName, RenderTemplate(templateName, run, detail), text => System.Text.Json.JsonDocument.Parse(text).Dispose());
             case TemplateNames.Json:
                 return Validated(templateName, RenderTemplate(templateName, run, detail), text => System.Text.Json.JsonDocument.Parse(text).Dispose());
             case TemplateNames.JUnit:

@@ -7,6 +7,7 @@ public static class TemplateNames
     public const string Html = "report.html.scriban";
     public const string Json = "report.json.scriban";
     public const string JUnit = "junit.xml.scriban";
+    public const string Gx = "gx-validation.json.scriban";
 
     public static string ForFormat(string format) => format switch
     {
@@ -14,6 +15,7 @@ public static class TemplateNames
         "html" => Html,
         "json" => Json,
         "junit" => JUnit,
+        "gx" => Gx,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown report format"),
     };
 
@@ -23,6 +25,7 @@ public static class TemplateNames
         "html" => "report.html",
         "json" => "report.json",
         "junit" => "junit.xml",
+        "gx" => "gx-validation.json",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown report format"),
     };
 }

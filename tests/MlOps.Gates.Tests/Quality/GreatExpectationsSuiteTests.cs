@@ -83,6 +83,40 @@ public sealed class GreatExpectationsSuiteTests : IDisposable
         Assert.Equal((false, 1L, "4"), (checks["in_set(payment_type)"].Success, checks["in_set(payment_type)"].UnexpectedCount!.Value, checks["in_set(payment_type)"].PartialUnexpected.Single().Value));
     }
 
+    [Fact]
+    public void Gx_validation_json_has_gxs_result_shape_and_the_runs_counts()
+    {
+        var config = GatesConfigLoader.Load(_dir.Write("mlops-gates.yml", """
+            gates:
+              - name: taxi
+                dataset: taxi.csv
+                suite: taxi-suite-0.15.json
+                unsupported: warn
+                parameters: {max_rows: 100}
+            reports:
+              formats: [gx, json]
+            """));
+        var run = new GateRunner().Run(config);
+        var written = Reporting.ReportWriter.Write(run, config.Reports, Path.Combine(_dir.Path, "out"));
+
+        Assert.Contains(written, f => f.EndsWith("gx-validation.json", StringComparison.Ordinal));
+        var text = File.ReadAllText(Path.Combine(_dir.Path, "out", "gx-validation.json"));
+        var schema = Json.Schema.JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", "gx-validation.schema.json")));
+        var document = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+        Assert.True(schema.Evaluate(document).IsValid, text);
+        Assert.False(schema.Evaluate(System.Text.Json.Nodes.JsonNode.Parse("""{"success": true, "results": [{"success": true}], "meta": {}}""")).IsValid);
+        Assert.False(document["success"]!.GetValue<bool>());
+        Assert.Equal((4, 2, 2), (document["statistics"]!["evaluated_expectations"]!.GetValue<int>(), document["statistics"]!["successful_expectations"]!.GetValue<int>(), document["statistics"]!["unsuccessful_expectations"]!.GetValue<int>()));
+        var notNull = document["results"]!.AsArray().Single(r => r!["expectation_config"]!["expectation_type"]!.GetValue<string>() == "expect_column_values_to_not_be_null")!;
+        Assert.Equal((8, 1, 1), (notNull["result"]!["element_count"]!.GetValue<int>(), notNull["result"]!["missing_count"]!.GetValue<int>(), notNull["result"]!["unexpected_count"]!.GetValue<int>()));
+        Assert.Equal("vendor_id", notNull["expectation_config"]!["kwargs"]!["column"]!.GetValue<string>());
+        var between = document["results"]!.AsArray().Single(r => r!["expectation_config"]!["expectation_type"]!.GetValue<string>() == "expect_column_values_to_be_between")!;
+        Assert.Equal(25.0, between["result"]!["unexpected_percent"]!.GetValue<double>(), 9);
+        Assert.Equal(["0", "7"], between["result"]!["partial_unexpected_list"]!.AsArray().Select(v => v!.GetValue<string>()));
+        var skipped = document["results"]!.AsArray().Single(r => r!["exception_info"]!["raised_exception"]!.GetValue<bool>())!;
+        Assert.Equal("expect_column_distinct_values_to_be_in_set", skipped["expectation_config"]!["expectation_type"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData(0.74, true)]
     [InlineData(0.75, true)]
