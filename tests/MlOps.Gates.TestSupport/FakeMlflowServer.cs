@@ -39,7 +39,9 @@ public sealed class FakeMlflowServer(bool servesArtifacts = true) : JsonTestServ
             case "GET" when Artifacts.TryGetValue(key, out var stored):
                 return (200, stored);
             default:
-                return (404, System.Text.Encoding.UTF8.GetBytes($"{{\"error_code\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":\"no artifact at {key}\"}}"));
+                // mlflow/server/handlers.py, _download_artifact: the artifact repository raises on a missing file, which
+                // is no MlflowException, so Flask answers 500 with Werkzeug's HTML page, not a 404 with an error code.
+                return (500, "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n"u8.ToArray());
         }
     }
 

@@ -6,8 +6,8 @@ using System.Text.Json.Nodes;
 namespace MlOps.Gates.Registry;
 
 /// <summary>
-/// The slice of MLflow's REST API (<c>/api/2.0/mlflow/...</c>) a model registry needs, with bearer or basic
-/// authentication from the usual variables. Errors come back as <see cref="MlflowException"/> with MLflow's error code.
+/// The slice of MLflow's REST API (<c>/api/2.0/mlflow/...</c>) a model registry needs, with basic or bearer
+/// authentication from the usual variables, chosen as MLflow's client chooses. Errors come back as <see cref="MlflowException"/> with MLflow's error code.
 /// </summary>
 internal sealed class MlflowClient : IDisposable
 {
@@ -18,14 +18,16 @@ internal sealed class MlflowClient : IDisposable
         _http = handler is null ? new HttpClient() : new HttpClient(handler);
         _http.BaseAddress = new Uri(settings.TrackingUri.TrimEnd('/') + "/");
         _http.Timeout = TimeSpan.FromSeconds(60);
-        if (settings.Token is { Length: > 0 } token)
+        // As MLflow's own client decides (mlflow/utils/rest_utils.py, http_request): Basic only when both the user
+        // name and the password are set, else Bearer when a token is.
+        if (settings.Username is { Length: > 0 } user && settings.Password is { Length: > 0 } password)
+        {
+            var pair = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", pair);
+        }
+        else if (settings.Token is { Length: > 0 } token)
         {
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-        else if (settings.Username is { Length: > 0 } user)
-        {
-            var pair = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{settings.Password}"));
-            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", pair);
         }
     }
 
@@ -33,7 +35,8 @@ internal sealed class MlflowClient : IDisposable
 
     public JsonObject Post(string path, JsonObject body) => Send(HttpMethod.Post, path, body);
 
-    public JsonObject Delete(string path, params (string Key, string Value)[] query) => Send(HttpMethod.Delete, path + Query(query), null);
+    /// <summary>MLflow reads a DELETE's parameters from its JSON body, as a POST's (mlflow/server/handlers.py, _get_request_message).</summary>
+    public JsonObject Delete(string path, JsonObject body) => Send(HttpMethod.Delete, path, body);
 
     /// <summary>Every item of a paged search: follows <c>next_page_token</c> until the server has no more.</summary>
     public IEnumerable<JsonObject> Search(string path, string itemsKey, params (string Key, string Value)[] query)

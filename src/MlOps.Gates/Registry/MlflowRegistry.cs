@@ -156,7 +156,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
     public int? SetAlias(string name, string alias, int version, ChangeInfo change)
     {
         RegistryNames.Model(name);
-        alias = RegistryNames.Alias(alias);
+        alias = RegistryNames.MlflowAlias(alias);
         Get(name, version);
         var current = Aliases(name).GetValueOrDefault(alias);
         var history = current?.Previous.ToList() ?? [];
@@ -174,7 +174,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
     public int Rollback(string name, string alias, ChangeInfo change)
     {
         RegistryNames.Model(name);
-        alias = RegistryNames.Alias(alias);
+        alias = RegistryNames.MlflowAlias(alias);
         var state = Aliases(name).GetValueOrDefault(alias);
         if (state is null || state.Previous.Count == 0)
         {
@@ -225,7 +225,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         // Checked while it streams in: a file that changed on the server never replaces the destination.
         AtomicFile.Write(target, stream =>
         {
-            var (hash, size) = Call(() => _artifacts.Download(record.Source, record.ArtifactFileName, stream));
+            var (hash, size) = DownloadArtifact(record, stream);
             if (Changed(record, hash, size) is { } problem)
             {
                 throw new GatesInputException(ErrorCodes.ArtifactChanged, problem);
@@ -238,8 +238,15 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         var record = Get(name, version);
         if (MlflowArtifacts.IsProxied(record.Source))
         {
-            var (downloaded, length) = Call(() => _artifacts.Download(record.Source, record.ArtifactFileName, Stream.Null));
-            return Changed(record, downloaded, length);
+            try
+            {
+                var (downloaded, length) = DownloadArtifact(record, Stream.Null);
+                return Changed(record, downloaded, length);
+            }
+            catch (GatesInputException e) when (e.Errors is [{ Code: ErrorCodes.ArtifactChanged } missing])
+            {
+                return missing.Message;
+            }
         }
 
         var path = LocalPath(record.Source);
@@ -265,11 +272,30 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
     public IReadOnlyList<AuditEntry> Audit(string name)
     {
         RegistryNames.Model(name);
-        return Tags(Model(name))
+        // An entry longer than a tag holds is split over audit.NNNNNNNN, audit.NNNNNNNN.2, ...; parts join in order.
+        var parts = Tags(Model(name))
             .Where(t => t.Key.StartsWith(Prefix + "audit.", StringComparison.Ordinal))
-            .Select(t => JsonSerializer.Deserialize<AuditEntry>(t.Value, RegistryJson.Line)!)
+            .Select(t => (Name: t.Key[(Prefix.Length + "audit.".Length)..], t.Value))
+            .Select(t => (Sequence: t.Name.Split('.')[0], Part: t.Name.Contains('.', StringComparison.Ordinal) && int.TryParse(t.Name.Split('.')[1], NumberStyles.None, CultureInfo.InvariantCulture, out var part) ? part : 1, t.Value))
+            .Where(t => long.TryParse(t.Sequence, NumberStyles.None, CultureInfo.InvariantCulture, out _));
+        return parts
+            .GroupBy(p => long.Parse(p.Sequence, CultureInfo.InvariantCulture))
+            .Select(g => AuditEntryOf(name, g.Key, string.Concat(g.OrderBy(p => p.Part).Select(p => p.Value))))
             .OrderBy(e => e.Sequence)
             .ToList();
+    }
+
+    /// <summary>An entry as stored; one that does not read (cut by an earlier version) stays in the trail as unreadable.</summary>
+    private static AuditEntry AuditEntryOf(string model, long sequence, string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<AuditEntry>(json, RegistryJson.Line) ?? throw new JsonException("null");
+        }
+        catch (JsonException)
+        {
+            return new AuditEntry { Sequence = sequence, At = DateTimeOffset.UnixEpoch, Action = "unreadable", Model = model, Reason = "this entry was cut by an earlier version and cannot be read" };
+        }
     }
 
     public void Dispose() => _client.Dispose();
@@ -335,7 +361,14 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
     {
         var entries = Audit(name);
         var next = (entries.Count > 0 ? entries[^1].Sequence : 0) + 1;
-        SetModelTag(name, string.Create(CultureInfo.InvariantCulture, $"{Prefix}audit.{next:D8}"), Fit(JsonSerializer.Serialize(entry with { Sequence = next }, RegistryJson.Line)));
+        var json = JsonSerializer.Serialize(entry with { Sequence = next }, RegistryJson.Line);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{Prefix}audit.{next:D8}");
+        // Never cut: JSON cut short does not read back. Longer entries go over several tags.
+        for (var part = 1; (part - 1) * TagLimit < json.Length; part++)
+        {
+            var piece = json.Substring((part - 1) * TagLimit, Math.Min(TagLimit, json.Length - ((part - 1) * TagLimit)));
+            SetModelTag(name, part == 1 ? key : string.Create(CultureInfo.InvariantCulture, $"{key}.{part}"), piece);
+        }
     }
 
     private void SetModelTag(string name, string key, string value) =>
@@ -405,6 +438,27 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         try
         {
             call();
+        }
+        catch (MlflowException e)
+        {
+            throw Translate(e);
+        }
+    }
+
+    /// <summary>
+    /// A version's file through the artifact proxy. A file missing there is a 500 from a real MLflow server (its
+    /// artifact repository raises, mlflow/server/handlers.py, _download_artifact) and a 404 from some proxies: both
+    /// mean the artifact is gone, not that the registry is down.
+    /// </summary>
+    private (string Sha256, long Size) DownloadArtifact(ModelVersion record, Stream destination)
+    {
+        try
+        {
+            return _artifacts.Download(record.Source, record.ArtifactFileName, destination);
+        }
+        catch (MlflowException e) when (e.Status is 404 or 500)
+        {
+            throw new GatesInputException(ErrorCodes.ArtifactChanged, $"{record.Name} version {record.Version}: its artifact {record.ArtifactFileName} is missing from the MLflow server's artifact store (HTTP {e.Status})", null, e);
         }
         catch (MlflowException e)
         {

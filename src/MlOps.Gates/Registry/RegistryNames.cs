@@ -22,6 +22,27 @@ public static class RegistryNames
         return Stages.TryGetValue(alias, out var stage) ? stage : alias;
     }
 
+    /// <summary>
+    /// An alias as MLflow takes it (mlflow/utils/validation.py, _validate_model_alias_name): letters, digits, '_' and
+    /// '-' only, at most 255 characters, not 'latest' in any case, not a version's name such as v3.
+    /// </summary>
+    public static string MlflowAlias(string alias)
+    {
+        alias = Alias(alias);
+        var problem = alias.Any(c => !(char.IsLetterOrDigit(c) || c is '_' or '-'))
+            ? "MLflow allows only letters, digits, '_' and '-' in an alias"
+            : alias.Length > 255
+                ? "MLflow allows at most 255 characters"
+                : alias.Equals("latest", StringComparison.OrdinalIgnoreCase)
+                    ? "MLflow keeps 'latest' for itself"
+                    : alias.Length > 1 && alias[0] is 'v' or 'V' && alias[1..].All(char.IsAsciiDigit)
+                        ? "MLflow keeps v1, v2, ... for versions"
+                        : null;
+        return problem is null
+            ? alias
+            : throw new GatesInputException(ErrorCodes.InvalidName, $"'{alias}' is not a valid alias for an MLflow registry: {problem}");
+    }
+
     private static string Check(string name, string what)
     {
         if (!Names.IsValid(name))

@@ -58,6 +58,24 @@ public sealed class MlflowArtifactTests : IDisposable
     }
 
     [Fact]
+    public void An_artifact_gone_from_the_server_is_missing_not_a_registry_outage()
+    {
+        using var server = new FakeMlflowServer();
+        using var registry = new MlflowRegistry(new MlflowSettings(server.Uri) { Token = null, Username = null });
+        var version = registry.Register("churn", Draft("original"), Change);
+        server.Artifacts.Clear();
+        var target = _dir.Write("kept.zip", "what was there");
+
+        var problem = registry.Verify("churn", version.Version);
+        var error = Assert.Throws<GatesInputException>(() => registry.Download("churn", version.Version, target)).Errors.Single();
+
+        Assert.Contains("is missing from the MLflow server's artifact store (HTTP 500)", problem, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.ArtifactChanged, error.Code);
+        Assert.Contains("missing", error.Message, StringComparison.Ordinal);
+        Assert.Equal("what was there", File.ReadAllText(target));
+    }
+
+    [Fact]
     public void A_server_that_does_not_serve_artifacts_is_a_clear_error_and_registers_nothing()
     {
         using var server = new FakeMlflowServer(servesArtifacts: false);

@@ -53,6 +53,62 @@ public sealed class MlflowRegistryTests : IDisposable
         Assert.All(_server.Requests, r => Assert.Equal("Bearer " + Token, r.Authorization));
     }
 
+    [Theory]
+    [InlineData("user", "pass", "tok", "Basic dXNlcjpwYXNz")]
+    [InlineData("user", null, "tok", "Bearer tok")]
+    [InlineData(null, "pass", "tok", "Bearer tok")]
+    [InlineData("user", "", null, null)]
+    [InlineData(null, null, null, null)]
+    public void Authentication_is_chosen_as_mlflows_client_chooses_it(string? user, string? password, string? token, string? expected)
+    {
+        using var registry = new MlflowRegistry(new MlflowSettings(_server.Uri) { Username = user, Password = password, Token = token, ArtifactStore = Path.Combine(_dir.Path, "store") });
+
+        _ = registry.Models();
+
+        Assert.All(_server.Requests, r => Assert.Equal(expected, r.Authorization));
+    }
+
+    [Theory]
+    [InlineData("prod.v2", "only letters, digits")]
+    [InlineData("latest", "'latest'")]
+    [InlineData("LATEST", "'latest'")]
+    [InlineData("v3", "v1, v2")]
+    [InlineData("V12", "v1, v2")]
+    public void Aliases_mlflow_refuses_are_refused_before_anything_is_written(string alias, string why)
+    {
+        _registry.Register("churn", Draft("a"), Change);
+        var before = _server.Requests.Count;
+
+        var error = Assert.Throws<GatesInputException>(() => _registry.SetAlias("churn", alias, 1, Change)).Errors.Single();
+
+        Assert.Equal(ErrorCodes.InvalidName, error.Code);
+        Assert.Contains(why, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, _server.Requests.Count);
+        Assert.Equal(1, _registry.SetAlias("churn", "version-2_ok", 1, Change) is null ? 1 : 0);
+    }
+
+    [Fact]
+    public async Task An_audit_entry_longer_than_a_tag_is_kept_whole_and_an_old_cut_one_does_not_break_the_trail()
+    {
+        _registry.Register("churn", Draft("a"), Change);
+        var reason = string.Concat(Enumerable.Repeat("a long reason with \"quotes\" and ünïcödé; ", 300));
+        using (var http = new HttpClient())
+        {
+            // What an earlier version wrote: an entry cut at the tag limit, which is no JSON.
+            var cut = new System.Text.Json.Nodes.JsonObject { ["name"] = "churn", ["key"] = "mlops_gates.audit.00000002", ["value"] = "{\"sequence\":2,\"action\":\"promote\",\"reason\":\"abc…" };
+            (await http.PostAsync(_server.Uri.TrimEnd('/') + "/api/2.0/mlflow/registered-models/set-tag", new StringContent(cut.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+
+        _registry.SetAlias("churn", "staging", 1, Change with { Reason = reason });
+        _registry.SetAlias("churn", "production", 1, Change);
+        var trail = _registry.Audit("churn");
+
+        Assert.Equal(["register", "unreadable", "promote", "promote"], trail.Select(e => e.Action));
+        Assert.Equal(reason, trail[2].Reason);
+        Assert.Equal([1L, 2L, 3L, 4L], trail.Select(e => e.Sequence));
+        Assert.True(reason.Length > MlflowRegistry.TagLimit);
+    }
+
     [Fact]
     public void Aliases_promotion_policy_and_rollback_work_the_same_over_mlflow()
     {
