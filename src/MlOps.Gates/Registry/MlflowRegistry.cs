@@ -33,6 +33,11 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
     {
         RegistryNames.Model(name);
         ArtifactFile.Require(draft.ArtifactPath);
+        foreach (var key in draft.Tags.Keys)
+        {
+            // Checked before the model, the run or the upload exist, so a refused key leaves nothing behind.
+            RegistryNames.MlflowTagKey(key);
+        }
 
         var (hash, size) = FileHash.Sha256(draft.ArtifactPath);
         Call(() =>
@@ -191,6 +196,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
     public void SetTag(string name, int version, string key, string value, ChangeInfo change)
     {
         RegistryNames.Model(name);
+        RegistryNames.MlflowTagKey(key);
         SetVersionTag(name, version, key, Fit(value));
         AppendAudit(name, new AuditEntry { Sequence = 0, At = _time.GetUtcNow(), Action = "tag", Model = name, Version = version, Reason = Fit($"{key}={value}"), By = change.By, Commit = change.Commit });
     }

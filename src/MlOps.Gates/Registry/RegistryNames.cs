@@ -43,6 +43,39 @@ public static class RegistryNames
             : throw new GatesInputException(ErrorCodes.InvalidName, $"'{alias}' is not a valid alias for an MLflow registry: {problem}");
     }
 
+    /// <summary>
+    /// A tag key as MLflow takes it (mlflow/utils/validation.py, _validate_tag_name and _validate_length_limit):
+    /// letters, digits and '_', '-', '.', ' ', ':', '/', at most 250 characters, and no path that normalizes to
+    /// something else ('a/../b', './a', '/a', 'a//b').
+    /// </summary>
+    public static string MlflowTagKey(string key)
+    {
+        var problem = key.Length == 0
+            ? "it is empty"
+            : key.Any(c => !(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or ' ' or ':' or '/'))
+                ? "MLflow allows only letters, digits and _ - . space : / in a tag key"
+                : key.Length > 250
+                    ? "MLflow allows at most 250 characters"
+                    : NormalizesElsewhere(key)
+                        ? "MLflow refuses a key that reads as a path other than itself"
+                        : null;
+        return problem is null
+            ? key
+            : throw new GatesInputException(ErrorCodes.InvalidName, $"'{(key.Length > 40 ? key[..40] + "…" : key)}' is not a valid tag key for an MLflow registry: {problem}");
+    }
+
+    /// <summary>Python's posixpath.normpath(key) != key, or "." or starting with ".." or "/", as MLflow's path_not_unique.</summary>
+    private static bool NormalizesElsewhere(string key)
+    {
+        if (key.StartsWith('/') || key == "." || key.StartsWith("..", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var parts = key.Split('/');
+        return parts.Any(p => p is "" or "." or "..");
+    }
+
     private static string Check(string name, string what)
     {
         if (!Names.IsValid(name))

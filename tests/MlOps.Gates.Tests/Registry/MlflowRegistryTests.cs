@@ -109,6 +109,32 @@ public sealed class MlflowRegistryTests : IDisposable
         Assert.True(reason.Length > MlflowRegistry.TagLimit);
     }
 
+    [Theory]
+    [InlineData("team/owner", true)]
+    [InlineData("data: 2026-12 v1.2", true)]
+    [InlineData("a/../b", false)]
+    [InlineData("/abs", false)]
+    [InlineData("a//b", false)]
+    [InlineData("bad#key", false)]
+    [InlineData("", false)]
+    public void Tag_keys_are_checked_with_mlflows_rules_before_anything_is_created(string key, bool valid)
+    {
+        var draft = Draft("a") with { Tags = new Dictionary<string, string> { [key] = "x" } };
+        var longKey = new string('k', 251);
+
+        if (valid)
+        {
+            Assert.Equal("x", _registry.Get("churn", _registry.Register("churn", draft, Change).Version).Tags[key]);
+            return;
+        }
+
+        var error = Assert.Throws<GatesInputException>(() => _registry.Register("churn", draft, Change)).Errors.Single();
+        Assert.Equal(ErrorCodes.InvalidName, error.Code);
+        Assert.Empty(_server.Requests);
+        Assert.Throws<GatesInputException>(() => _registry.Register("churn", Draft("b") with { Tags = new Dictionary<string, string> { [longKey] = "x" } }, Change));
+        Assert.Empty(_server.Requests);
+    }
+
     [Fact]
     public void Aliases_promotion_policy_and_rollback_work_the_same_over_mlflow()
     {
@@ -154,8 +180,9 @@ public sealed class MlflowRegistryTests : IDisposable
         Assert.Equal(ErrorCodes.NotInRegistry, missingVersion.Errors[0].Code);
         Assert.Contains("RESOURCE_DOES_NOT_EXIST", missingVersion.Message, StringComparison.Ordinal);
         Assert.Equal(ErrorCodes.NotInRegistry, missingModel.Errors[0].Code);
-        Assert.Equal(ErrorCodes.InvalidValue, invalid.Errors[0].Code);
-        Assert.Contains("INVALID_PARAMETER_VALUE", invalid.Message, StringComparison.Ordinal);
+        // A key MLflow would refuse (INVALID_PARAMETER_VALUE) is refused here first, before any request.
+        Assert.Equal(ErrorCodes.InvalidName, invalid.Errors[0].Code);
+        Assert.Contains("at most 250 characters", invalid.Message, StringComparison.Ordinal);
         Assert.Null(_registry.Resolve("churn", "nowhere"));
         foreach (var error in new[] { missingVersion, missingModel, invalid })
         {
