@@ -39,6 +39,9 @@ public sealed record DriftGate : GateDefinition
     /// <summary>A label column present in both datasets, reported as target drift.</summary>
     public string? Target { get; init; }
 
+    /// <summary>Column types the gate declares over the inference: <c>id</c> leaves a column out; any other keeps it in.</summary>
+    public IReadOnlyDictionary<string, string> ColumnTypes { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public override GateDefinition? OnRecentData(DatasetOptions recent) => this with { Current = recent };
 
     public override IReadOnlyList<GateInput> Inputs =>

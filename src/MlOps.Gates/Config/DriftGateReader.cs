@@ -15,6 +15,9 @@ internal static class DriftGateReader
         ["fdr_bh"] = Correction.BenjaminiHochberg,
     };
 
+    private static readonly Dictionary<string, string> ColumnTypeNames = new[] { "numeric", "categorical", "binary", "datetime", "text", "id" }
+        .ToDictionary(t => t, t => t, StringComparer.OrdinalIgnoreCase);
+
     public static DriftGate? Read(YamlMap map, string? name, Dictionary<string, DatasetOptions> datasets, string baseDirectory, ConfigDiagnostics diagnostics, string context)
     {
         var reference = GatesConfigLoader.ReadGateDataset(map, "reference", datasets, baseDirectory, diagnostics, context);
@@ -41,6 +44,25 @@ internal static class DriftGateReader
                 diagnostics.Error(ErrorCodes.FileNotFound, $"{context}: model '{modelText}' not found", map.Get("model")!);
             }
         }
+        var columnTypes = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (map.Map("column_types") is { } typesMap)
+        {
+            foreach (var column in typesMap.Keys.ToList())
+            {
+                if (typesMap.String(column) is { } type)
+                {
+                    if (ColumnTypeNames.TryGetValue(type, out var known))
+                    {
+                        columnTypes[column] = known;
+                    }
+                    else
+                    {
+                        diagnostics.Error(ErrorCodes.InvalidValue, $"{context} column_types: '{column}' must be one of {string.Join(", ", ColumnTypeNames.Keys)}; got '{type}'", typesMap.Get(column)!);
+                    }
+                }
+            }
+        }
+
         var perColumn = new Dictionary<string, (DriftTest?, double?)>(StringComparer.Ordinal);
         if (map.Map("per_column") is { } columnsMap)
         {
@@ -75,6 +97,7 @@ internal static class DriftGateReader
             DriftShare = share,
             Correction = correction,
             PerColumn = perColumn,
+            ColumnTypes = columnTypes,
             Target = target,
             Model = model,
             ModelDisplayPath = model is null ? null : DisplayPaths.Relative(baseDirectory, model),

@@ -53,7 +53,23 @@ internal static class DriftRunner
             {
                 var (r, c) = pairs[i];
                 var (test, threshold) = gate.PerColumn.TryGetValue(r.Name, out var own) ? (own.Test ?? gate.Test, own.Threshold ?? gate.Threshold) : (gate.Test, gate.Threshold);
-                tested[i] = ColumnDrift.Test(r, c, test, threshold);
+                var declared = gate.ColumnTypes.GetValueOrDefault(r.Name);
+                var identifier = declared == "id"
+                    ? "declared an identifier in column_types"
+                    : declared is null && !gate.PerColumn.ContainsKey(r.Name) && (gate.Columns is null || !gate.Columns.Contains(r.Name)) ? IdentifierColumns.Why(r) : null;
+                tested[i] = identifier is null
+                    ? ColumnDrift.Test(r, c, test, threshold)
+                    : new ColumnDriftResult
+                    {
+                        Column = r.Name,
+                        ColumnType = "id",
+                        Tested = false,
+                        ReferenceCount = r.Count,
+                        CurrentCount = c.Count,
+                        ReferenceMissing = r.Missing + r.NonFinite,
+                        CurrentMissing = c.Missing + c.NonFinite,
+                        Note = $"{identifier}; left out of the drift share (column_types: {{{r.Name}: categorical}} tests it)",
+                    };
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
