@@ -13,6 +13,7 @@ internal static class CommonOptions
 
     public static Option<Severity?> FailOn() => new("--fail-on")
     {
+        HelpName = "error|warning",
         Description = "Exit 1 on failed checks of this severity or worse: error (default) or warning.",
         CustomParser = r => r.Tokens.Count == 0 ? null : r.Tokens[0].Value.ToLowerInvariant() switch
         {
