@@ -25,7 +25,7 @@ internal static class RegistryCommand
             new Option<string?>("--mlflow") { Description = "An MLflow tracking URI, instead of the gates file's (credentials from MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD)." },
             new Option<bool>("--json") { Description = "Print JSON." });
         var command = new Command("registry", "Model versions, aliases and promotions in the model registry.");
-        foreach (var sub in new[] { Register(app, common), List(app, common), Show(app, common), Promote(app, common), Rollback(app, common), Archive(app, common), Tag(app, common), Download(app, common), Verify(app, common) })
+        foreach (var sub in new[] { Register(app, common), List(app, common), Show(app, common), Promote(app, common), Rollback(app, common), Archive(app, common), Tag(app, common), Download(app, common), Verify(app, common), Diff(app, common) })
         {
             sub.Options.Add(common.Config);
             sub.Options.Add(common.Registry);
@@ -70,6 +70,7 @@ internal static class RegistryCommand
                 Tags = Pairs(parse.GetValue(tag)),
                 Description = parse.GetValue(description),
                 Gates = gates,
+                Environment = ReproducibilityRecord.Capture(directory, Pairs(parse.GetValue(param))),
             };
             var version = registry.Register(RegistryNames.Model(parse.GetValue(name)!), draft, new ChangeInfo(new Provenance(app.Surroundings).Actor(), null, git?.Commit));
             app.Results.Registry("register", version.Name, version.Version, null);
@@ -205,6 +206,24 @@ internal static class RegistryCommand
         {
             registry.Archive(parse.GetValue(name)!, parse.GetValue(version), new ChangeInfo(new Provenance(app.Surroundings).Actor(), null, null));
             Print(app, parse, common, new { model = parse.GetValue(name), version = parse.GetValue(version), archived = true }, $"archived {parse.GetValue(name)} version {parse.GetValue(version)}");
+            return ExitCodes.Passed;
+        })));
+        return command;
+    }
+
+    private static Command Diff(GatesApp app, Common common)
+    {
+        var name = new Argument<string>("MODEL");
+        var first = new Argument<int>("A") { Description = "The version before." };
+        var second = new Argument<int>("B") { Description = "The version after." };
+        var command = new Command("diff", "What changed between two versions: params, metrics, datasets, environment, commit, artifact.") { name, first, second };
+        command.SetAction(parse => app.Guard(() => With(app, parse, common, (registry, _) =>
+        {
+            var model = parse.GetValue(name)!;
+            var changes = VersionDiff.Compare(registry.Get(model, parse.GetValue(first)), registry.Get(model, parse.GetValue(second)));
+            Print(app, parse, common, changes, changes.Count == 0
+                ? $"{model}: versions {parse.GetValue(first)} and {parse.GetValue(second)} do not differ"
+                : string.Join(Environment.NewLine, changes.Select(c => $"{c.Section}.{c.Key}: {c.Before ?? "(none)"} -> {c.After ?? "(none)"}")));
             return ExitCodes.Passed;
         })));
         return command;

@@ -227,4 +227,40 @@ public sealed class RegistryCommandTests : IDisposable
         Assert.Contains("error MLG6007", error, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(Path.Combine(registry, "models", "churn", "versions"), "*.json"));
     }
+
+    [Fact]
+    public void A_version_records_what_it_was_built_with_and_diff_shows_what_changed()
+    {
+        var registry = Path.Combine(_dir.Path, "store");
+        var first = _dir.Write("a/model.zip", "first");
+        var second = _dir.Write("b/model.zip", "second");
+        _dir.Write("packages.lock.json", "{\"version\": 1}");
+        var current = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = _dir.Path;
+            Assert.Equal(0, Run("registry", "register", "churn", "--artifact", first, "--registry", registry, "--param", "seed=42", "--param", "trees=100", "--metric", "accuracy=0.91").Exit);
+            Assert.Equal(0, Run("registry", "register", "churn", "--artifact", second, "--registry", registry, "--param", "seed=7", "--param", "trees=100", "--metric", "accuracy=0.93").Exit);
+
+            var show = Run("registry", "show", "churn:2", "--registry", registry, "--json");
+            var diff = Run("registry", "diff", "churn", "1", "2", "--registry", registry);
+
+            using var record = JsonDocument.Parse(show.Out);
+            var environment = record.RootElement.GetProperty("environment");
+            Assert.StartsWith(".NET", environment.GetProperty("dotnet").GetString(), StringComparison.Ordinal);
+            Assert.Equal("5.0.1", environment.GetProperty("ml_net").GetString());
+            Assert.Equal(MlOps.Gates.FileHash.Sha256(Path.Combine(_dir.Path, "packages.lock.json")).Hash, environment.GetProperty("packages_lock_sha256").GetString());
+            Assert.Equal("7", environment.GetProperty("seed.seed").GetString());
+            Assert.Equal(0, diff.Exit);
+            Assert.Contains("params.seed: 42 -> 7", diff.Out, StringComparison.Ordinal);
+            Assert.Contains("metrics.accuracy: 0.91 -> 0.93", diff.Out, StringComparison.Ordinal);
+            Assert.Contains("environment.seed.seed: 42 -> 7", diff.Out, StringComparison.Ordinal);
+            Assert.Contains("artifact.sha256:", diff.Out, StringComparison.Ordinal);
+            Assert.DoesNotContain("params.trees", diff.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = current;
+        }
+    }
 }

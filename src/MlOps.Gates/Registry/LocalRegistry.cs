@@ -55,6 +55,7 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
                 Gates = draft.Gates,
                 Tags = draft.Tags,
                 Description = draft.Description,
+                Environment = draft.Environment,
             };
             var path = VersionPath(name, number);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

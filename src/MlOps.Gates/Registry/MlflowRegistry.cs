@@ -76,6 +76,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         Add("metrics", draft.Metrics.Count == 0 ? null : JsonSerializer.Serialize(draft.Metrics, RegistryJson.Line));
         Add("datasets", draft.Datasets.Count == 0 ? null : FitJson(draft.Datasets));
         Add("gates", draft.Gates.Count == 0 ? null : FitJson(draft.Gates));
+        Add("environment", draft.Environment.Count == 0 ? null : JsonSerializer.Serialize(draft.Environment, RegistryJson.Line) is { Length: <= TagLimit } environment ? environment : null);
         foreach (var (key, value) in draft.Tags)
         {
             tags[key] = Fit(value);
@@ -328,6 +329,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
             Metrics = Json<Dictionary<string, double>>("metrics") ?? [],
             Datasets = Json<List<DatasetFingerprint>>("datasets") ?? [],
             Gates = Json<List<GateSummary>>("gates") ?? [],
+            Environment = Json<Dictionary<string, string>>("environment") ?? [],
             Tags = tags.Where(t => !t.Key.StartsWith(Prefix, StringComparison.Ordinal)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
             Description = json["description"]?.GetValue<string>() is { Length: > 0 } d ? d : null,
             Archived = Tag("archived") == "true",

@@ -43,6 +43,9 @@ public sealed record ModelVersion
 
     public string? Description { get; init; }
 
+    /// <summary>What the version was built with: OS, .NET, MlOps.Gates, ML.NET and ONNX Runtime versions, the lock file's hash, seeds.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     public bool Archived { get; init; }
 
     /// <summary>The aliases that point at this version now (filled in when read, not stored with the version).</summary>

@@ -45,6 +45,7 @@ public static class RegistrationBuilder
             Metrics = metrics,
             Datasets = datasets.Where(d => File.Exists(d.Value)).Select(d => Fingerprint(d.Key, d.Value)).ToList(),
             Gates = summaries,
+            Environment = ReproducibilityRecord.Capture(config.BaseDirectory),
         };
     }
 

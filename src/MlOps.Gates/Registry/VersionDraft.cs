@@ -24,4 +24,7 @@ public sealed record VersionDraft
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     public string? Description { get; init; }
+
+    /// <summary>What the version was built with (<see cref="ReproducibilityRecord"/>).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

@@ -37,7 +37,7 @@ public sealed class MlflowRegistryTests : IDisposable
     public void Register_creates_the_model_once_and_numbered_versions_whose_records_round_trip_through_tags()
     {
         var first = _registry.Register("churn", Draft("a"), Change);
-        var second = _registry.Register("churn", Draft("b"), Change);
+        var second = _registry.Register("churn", Draft("b") with { Environment = ReproducibilityRecord.Capture(_dir.Path) }, Change);
         var read = _registry.Get("churn", 2);
 
         Assert.Equal((1, 2), (first.Version, second.Version));
@@ -46,6 +46,7 @@ public sealed class MlflowRegistryTests : IDisposable
         Assert.Equal(0.91, read.Metrics["accuracy"]);
         Assert.Equal("churn-model", read.Gates.Single().Name);
         Assert.Equal("candidate", read.Description);
+        Assert.Equal(ReproducibilityRecord.Capture(_dir.Path), read.Environment);
         Assert.Null(_registry.Verify("churn", 2));
         var creates = _server.Requests.Where(r => r.Path.EndsWith("registered-models/create", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, creates.Count);
