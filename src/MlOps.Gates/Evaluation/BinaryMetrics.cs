@@ -39,18 +39,7 @@ public static class BinaryMetrics
             }
         }
 
-        double n = tp + fp + tn + fn;
-        var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
-        {
-            ["accuracy"] = n == 0 ? double.NaN : (tp + tn) / n,
-            ["precision"] = tp + fp == 0 ? 0 : (double)tp / (tp + fp),
-            ["recall"] = tp + fn == 0 ? 0 : (double)tp / (tp + fn),
-            ["f1"] = (2 * tp) + fp + fn == 0 ? 0 : 2.0 * tp / ((2 * tp) + fp + fn),
-            ["true_positives"] = tp,
-            ["false_positives"] = fp,
-            ["true_negatives"] = tn,
-            ["false_negatives"] = fn,
-        };
+        var metrics = FromConfusion(tp, fp, tn, fn);
         if (ascending is not null)
         {
             var (auc, ap) = Ranking(labels, scores, ascending, weights);
@@ -63,6 +52,23 @@ public static class BinaryMetrics
         }
 
         return metrics;
+    }
+
+    /// <summary>The metrics of the confusion counts: accuracy, precision, recall and F1 (0 when undefined), and the counts.</summary>
+    internal static Dictionary<string, double> FromConfusion(long tp, long fp, long tn, long fn)
+    {
+        double n = tp + fp + tn + fn;
+        return new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["accuracy"] = n == 0 ? double.NaN : (tp + tn) / n,
+            ["precision"] = tp + fp == 0 ? 0 : (double)tp / (tp + fp),
+            ["recall"] = tp + fn == 0 ? 0 : (double)tp / (tp + fn),
+            ["f1"] = (2 * tp) + fp + fn == 0 ? 0 : 2.0 * tp / ((2 * tp) + fp + fn),
+            ["true_positives"] = tp,
+            ["false_positives"] = fp,
+            ["true_negatives"] = tn,
+            ["false_negatives"] = fn,
+        };
     }
 
     /// <summary>Row indices sorted by ascending score, ties in row order.</summary>

@@ -172,8 +172,8 @@ internal sealed class BinaryPairedBootstrap
             // Cells: bit 0 the label, bit 1 the candidate's prediction, bit 2 the baseline's.
             var c = counts[lane];
             result[lane] = (
-                Confusion(tp: c[3] + c[7], fp: c[2] + c[6], tn: c[0] + c[4], fn: c[1] + c[5]),
-                Confusion(tp: c[5] + c[7], fp: c[4] + c[6], tn: c[0] + c[2], fn: c[1] + c[3]));
+                BinaryMetrics.FromConfusion(tp: c[3] + c[7], fp: c[2] + c[6], tn: c[0] + c[4], fn: c[1] + c[5]),
+                BinaryMetrics.FromConfusion(tp: c[5] + c[7], fp: c[4] + c[6], tn: c[0] + c[2], fn: c[1] + c[3]));
             positives[lane] = c[1] + c[3] + c[5] + c[7];
             negatives[lane] = c[0] + c[2] + c[4] + c[6];
         }
@@ -274,22 +274,6 @@ internal sealed class BinaryPairedBootstrap
         var auc = Vector256.ConditionalSelect(Vector256.Equals(positives, Vector256<double>.Zero) | Vector256.Equals(negatives, Vector256<double>.Zero), nan, pairs / (positives * negatives));
         var ap = Vector256.ConditionalSelect(Vector256.Equals(positives, Vector256<double>.Zero), nan, precisionSum / positives);
         return (auc, ap);
-    }
-
-    private static Dictionary<string, double> Confusion(long tp, long fp, long tn, long fn)
-    {
-        double n = tp + fp + tn + fn;
-        return new Dictionary<string, double>(StringComparer.Ordinal)
-        {
-            ["accuracy"] = n == 0 ? double.NaN : (tp + tn) / n,
-            ["precision"] = tp + fp == 0 ? 0 : (double)tp / (tp + fp),
-            ["recall"] = tp + fn == 0 ? 0 : (double)tp / (tp + fn),
-            ["f1"] = (2 * tp) + fp + fn == 0 ? 0 : 2.0 * tp / ((2 * tp) + fp + fn),
-            ["true_positives"] = tp,
-            ["false_positives"] = fp,
-            ["true_negatives"] = tn,
-            ["false_negatives"] = fn,
-        };
     }
 
     /// <summary>Where each tie group of the order ends: the last position before the score changes.</summary>
