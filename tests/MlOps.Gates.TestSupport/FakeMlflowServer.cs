@@ -31,6 +31,12 @@ public sealed class FakeMlflowServer(bool servesArtifacts = true) : JsonTestServ
         }
 
         var key = System.Uri.UnescapeDataString(path[ArtifactApi.Length..]);
+        // mlflow/utils/uri.py, validate_path_is_safe: '#' (and its escapes) in an artifact path is refused.
+        if (key.Contains('#', StringComparison.Ordinal) || key.Contains("%23", StringComparison.OrdinalIgnoreCase))
+        {
+            return (400, """{"error_code":"INVALID_PARAMETER_VALUE","message":"Invalid path"}"""u8.ToArray());
+        }
+
         switch (method)
         {
             case "PUT":

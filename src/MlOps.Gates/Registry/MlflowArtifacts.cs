@@ -43,7 +43,7 @@ internal sealed class MlflowArtifacts(MlflowClient client, string experiment, Ti
         var source = artifactUri.TrimEnd('/') + "/model";
         try
         {
-            client.PutArtifact($"{ProxiedPath(source)}/{Path.GetFileName(file)}", file);
+            client.PutArtifact($"{ProxiedPath(source)}/{SafeFileName(Path.GetFileName(file))}", file);
         }
         catch
         {
@@ -53,6 +53,16 @@ internal sealed class MlflowArtifacts(MlflowClient client, string experiment, Ti
 
         Finish(runId, "FINISHED");
         return (source, runId);
+    }
+
+    /// <summary>
+    /// The name a file is uploaded under: MLflow's artifact proxy refuses '#' (and percent-decodes a path more than
+    /// once, mlflow/utils/uri.py, validate_path_is_safe), so anything but letters, digits, '.', '_' and '-' becomes '_'.
+    /// </summary>
+    public static string SafeFileName(string name)
+    {
+        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_').ToArray());
+        return safe.Trim('.').Length == 0 ? "model" : safe;
     }
 
     /// <summary>Streams a version's file from the server into a stream and returns its SHA-256 (hex) and size.</summary>

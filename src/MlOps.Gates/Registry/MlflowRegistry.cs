@@ -56,7 +56,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         {
             [Prefix + "sha256"] = hash,
             [Prefix + "size"] = size.ToString(CultureInfo.InvariantCulture),
-            [Prefix + "file_name"] = Path.GetFileName(draft.ArtifactPath),
+            [Prefix + "file_name"] = MlflowArtifacts.SafeFileName(Path.GetFileName(draft.ArtifactPath)),
             [Prefix + "source"] = draft.Source ?? draft.ArtifactPath,
         };
         void Add(string key, string? value)

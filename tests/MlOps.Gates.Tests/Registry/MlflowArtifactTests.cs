@@ -58,6 +58,24 @@ public sealed class MlflowArtifactTests : IDisposable
     }
 
     [Fact]
+    public void A_file_name_the_artifact_proxy_refuses_is_uploaded_under_a_safe_one_and_reads_back()
+    {
+        using var server = new FakeMlflowServer();
+        using var registry = new MlflowRegistry(new MlflowSettings(server.Uri) { Token = null, Username = null });
+        var draft = Draft("bytes") with { ArtifactPath = _dir.Write("sub/churn #2 (final).zip", "bytes") };
+
+        var version = registry.Register("churn", draft, Change);
+        var target = Path.Combine(_dir.Path, "out");
+        Directory.CreateDirectory(target);
+        registry.Download("churn", version.Version, target);
+
+        Assert.EndsWith("/model/churn__2__final_.zip", server.Artifacts.Keys.Single(), StringComparison.Ordinal);
+        Assert.Equal("churn__2__final_.zip", version.ArtifactFileName);
+        Assert.Equal("bytes", File.ReadAllText(Path.Combine(target, "churn__2__final_.zip")));
+        Assert.Null(registry.Verify("churn", version.Version));
+    }
+
+    [Fact]
     public void An_artifact_gone_from_the_server_is_missing_not_a_registry_outage()
     {
         using var server = new FakeMlflowServer();
