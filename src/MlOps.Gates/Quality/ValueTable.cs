@@ -17,9 +17,12 @@ internal sealed class ValueTable
     private Entry[] _entries;
     private int _mask;
 
+    /// <summary>The most slots sized up front (128 MB): a file's row estimate can be far above its distinct values.</summary>
+    private const int MaxInitialSlots = 1 << 22;
+
     public ValueTable(int expected)
     {
-        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expected * 2L, 16, 1 << 30));
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expected * 2L, 16, MaxInitialSlots));
         _entries = new Entry[size];
         _mask = size - 1;
     }
@@ -66,6 +69,11 @@ internal sealed class ValueTable
     private void Grow()
     {
         var old = _entries;
+        if (old.Length >= 1 << 30)
+        {
+            throw new GatesInputException(ErrorCodes.DataIo, "more than 500 million distinct values: too many to keep in memory for a uniqueness or distinct-count check");
+        }
+
         _entries = new Entry[old.Length * 2];
         _mask = _entries.Length - 1;
         foreach (var entry in old)

@@ -18,8 +18,8 @@ public static class ReproducibilityRecord
             ["os"] = $"{RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})",
             ["dotnet"] = RuntimeInformation.FrameworkDescription,
             ["mlops_gates"] = Running.GateRunner.ToolVersion,
-            ["ml_net"] = Version(typeof(Microsoft.ML.MLContext).Assembly),
-            ["onnxruntime"] = Version(typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly),
+            ["ml_net"] = Version(() => typeof(Microsoft.ML.MLContext).Assembly),
+            ["onnxruntime"] = Version(() => typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly),
         };
         var lockFile = Path.Combine(folder, "packages.lock.json");
         if (File.Exists(lockFile))
@@ -38,8 +38,19 @@ public static class ReproducibilityRecord
         return record;
     }
 
-    private static string Version(Assembly assembly) =>
-        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? assembly.GetName().Version?.ToString()
-        ?? "unknown";
+    /// <summary>An assembly's version; "not installed" when it cannot load (a layout that leaves ONNX Runtime out), never a failed registration.</summary>
+    private static string Version(Func<Assembly> load)
+    {
+        try
+        {
+            var assembly = load();
+            return assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+                ?? assembly.GetName().Version?.ToString()
+                ?? "unknown";
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            return "not installed";
+        }
+    }
 }
