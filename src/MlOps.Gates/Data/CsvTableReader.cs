@@ -175,7 +175,8 @@ public sealed partial class CsvTableReader : TableReader
                 }
 
                 var raw = row.Span;
-                CsvRowBatch.ThrowIfQuoteLeftOpen(raw, SepLines.From(row, _options.HasHeader), row.LineNumberToExcl, _options.DisplayPath);
+                var line = SepLines.From(row, _options.HasHeader);
+                CsvRowBatch.ThrowIfQuoteLeftOpen(raw, line, row.LineNumberToExcl, _options.DisplayPath);
 
                 for (var k = 0; k < columns.Length; k++)
                 {
@@ -198,7 +199,7 @@ public sealed partial class CsvTableReader : TableReader
                         continue;
                     }
 
-                    visitor.Visit(k, cell, SepLines.From(row, _options.HasHeader), Offset(raw, original) + 1);
+                    visitor.Visit(k, cell, line, Offset(raw, original) + 1);
                 }
             }
 

@@ -158,6 +158,11 @@ public sealed class ColumnSample
     /// <summary>Sorts the numbers in place, without a copy: the largest memory a drift run holds is these lists.</summary>
     public void Sort()
     {
+        if (_sorted)
+        {
+            return;
+        }
+
         if (_numbers is not null)
         {
             RadixSort.Sort(CollectionsMarshal.AsSpan(_numbers));

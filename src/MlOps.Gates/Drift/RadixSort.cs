@@ -162,9 +162,11 @@ public static class RadixSort
         return source;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong ToKey(ulong bits) =>
         (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong FromKey(ulong key) =>
         (key & 0x8000_0000_0000_0000UL) != 0 ? key & 0x7FFF_FFFF_FFFF_FFFFUL : ~key;
 }
