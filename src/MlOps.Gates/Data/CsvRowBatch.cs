@@ -143,8 +143,21 @@ internal sealed class CsvRowBatch : RowBatch
     {
         var cells = Cells(column);
         var count = Count;
-        if (!cells.NumbersReady)
+        ParseNumbers(cells, count);
+
+        return new NumberColumn(cells.Values.AsSpan(0, count), cells.IsNumber.AsSpan(0, count));
+    }
+
+    /// <summary>Parses a column's numbers once; checks on several threads may ask for the same column at once.</summary>
+    private void ParseNumbers(CellColumn cells, int count)
+    {
+        lock (cells)
         {
+            if (cells.NumbersReady)
+            {
+                return;
+            }
+
             var values = cells.Values;
             var isNumber = cells.IsNumber;
             var missing = cells.Missing;
@@ -158,8 +171,6 @@ internal sealed class CsvRowBatch : RowBatch
 
             cells.NumbersReady = true;
         }
-
-        return new NumberColumn(cells.Values.AsSpan(0, count), cells.IsNumber.AsSpan(0, count));
     }
 
     public override string File => _file;

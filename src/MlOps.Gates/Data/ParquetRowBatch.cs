@@ -51,21 +51,25 @@ internal sealed class ParquetRowBatch : RowBatch
     public override ReadOnlySpan<bool> Missing(int column)
     {
         var window = Cells(column);
-        if (!window.MissingReady)
+        // Checks on several threads may ask for the same column at once.
+        lock (window)
         {
-            var data = _data[column];
-            var nulls = data.Nulls.AsSpan(_offset, Count);
-            nulls.CopyTo(window.Missing);
-            if (data.IsString)
+            if (!window.MissingReady)
             {
-                var texts = data.Texts!;
-                for (var i = 0; i < Count; i++)
+                var data = _data[column];
+                var nulls = data.Nulls.AsSpan(_offset, Count);
+                nulls.CopyTo(window.Missing);
+                if (data.IsString)
                 {
-                    window.Missing[i] |= _nullValues.Contains(texts[_offset + i]!);
+                    var texts = data.Texts!;
+                    for (var i = 0; i < Count; i++)
+                    {
+                        window.Missing[i] |= _nullValues.Contains(texts[_offset + i]!);
+                    }
                 }
-            }
 
-            window.MissingReady = true;
+                window.MissingReady = true;
+            }
         }
 
         return window.Missing.AsSpan(0, Count);
@@ -74,27 +78,31 @@ internal sealed class ParquetRowBatch : RowBatch
     public override TextColumn Texts(int column)
     {
         var window = Cells(column);
-        if (!window.TextReady)
+        // Checks on several threads may ask for the same column at once.
+        lock (window)
         {
-            var data = _data[column];
-            var chars = window.Text;
-            var used = 0;
-            for (var i = 0; i < Count; i++)
+            if (!window.TextReady)
             {
-                var text = data.Texts is { } texts ? texts[_offset + i] ?? string.Empty : Format(data, _offset + i);
-                if (chars.Length < used + text.Length)
+                var data = _data[column];
+                var chars = window.Text;
+                var used = 0;
+                for (var i = 0; i < Count; i++)
                 {
-                    Array.Resize(ref chars, Math.Max(used + text.Length, chars.Length * 2));
+                    var text = data.Texts is { } texts ? texts[_offset + i] ?? string.Empty : Format(data, _offset + i);
+                    if (chars.Length < used + text.Length)
+                    {
+                        Array.Resize(ref chars, Math.Max(used + text.Length, chars.Length * 2));
+                    }
+
+                    text.CopyTo(chars.AsSpan(used));
+                    window.Starts[i] = used;
+                    window.Lengths[i] = text.Length;
+                    used += text.Length;
                 }
 
-                text.CopyTo(chars.AsSpan(used));
-                window.Starts[i] = used;
-                window.Lengths[i] = text.Length;
-                used += text.Length;
+                window.Text = chars;
+                window.TextReady = true;
             }
-
-            window.Text = chars;
-            window.TextReady = true;
         }
 
         return new TextColumn(window.Text, window.Starts.AsSpan(0, Count), window.Lengths.AsSpan(0, Count));
@@ -104,26 +112,31 @@ internal sealed class ParquetRowBatch : RowBatch
     {
         var window = Cells(column);
         var data = _data[column];
-        if (!window.NumbersReady)
-        {
-            var missing = Missing(column);
-            if (data.Numbers is not null)
-            {
-                for (var i = 0; i < Count; i++)
-                {
-                    window.IsNumber[i] = !missing[i];
-                }
-            }
-            else
-            {
-                var texts = data.Texts!;
-                for (var i = 0; i < Count; i++)
-                {
-                    window.IsNumber[i] = !missing[i] && Data.Numbers.TryParse(texts[_offset + i], out window.Values[i]);
-                }
-            }
 
-            window.NumbersReady = true;
+        // Checks on several threads may ask for the same column at once.
+        lock (window)
+        {
+            if (!window.NumbersReady)
+            {
+                var missing = Missing(column);
+                if (data.Numbers is not null)
+                {
+                    for (var i = 0; i < Count; i++)
+                    {
+                        window.IsNumber[i] = !missing[i];
+                    }
+                }
+                else
+                {
+                    var texts = data.Texts!;
+                    for (var i = 0; i < Count; i++)
+                    {
+                        window.IsNumber[i] = !missing[i] && Data.Numbers.TryParse(texts[_offset + i], out window.Values[i]);
+                    }
+                }
+
+                window.NumbersReady = true;
+            }
         }
 
         // A typed column's numbers are the row group's own: no copy.

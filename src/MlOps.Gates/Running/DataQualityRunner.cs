@@ -28,29 +28,75 @@ internal static class DataQualityRunner
         }
 
         var active = checks.Where(c => c.NeedsRows).ToArray();
-        var batch = reader.CreateBatch(active.SelectMany(c => c.ColumnsRead));
-        long rows = 0;
         var reported = 0L;
-        while (reader.ReadBatch(batch))
+        void Report(long rows, long position)
         {
-            foreach (var check in active)
-            {
-                check.Observe(batch);
-            }
-
-            rows += batch.Count;
             if (rows - reported >= ProgressEvery)
             {
                 reported = rows;
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new RunProgress(label, $"reading {dataset.DisplayPath}", rows, batch.Position, reader.Length));
+                progress?.Report(new RunProgress(label, $"reading {dataset.DisplayPath}", rows, position, reader.Length));
             }
         }
+
+        var columns = active.SelectMany(c => c.ColumnsRead).ToArray();
+        var scheduler = new CheckScheduler(active, Environment.ProcessorCount);
+        var rows = Environment.ProcessorCount == 1
+            ? ReadInTurn(reader, reader.CreateBatch(columns), scheduler, Report, cancellationToken)
+            : ReadAhead(reader, [reader.CreateBatch(columns), reader.CreateBatch(columns)], scheduler, Report, cancellationToken);
 
         progress?.Report(new RunProgress(label, $"read {dataset.DisplayPath}", rows, reader.Length, reader.Length));
         var summary = new DatasetSummary(dataset.Name, dataset.DisplayPath, rows, reader.Columns, time.GetUtcNow());
         var elapsed = watch.Elapsed;
         return gates.Select((gate, i) => Complete(gate, evaluators[i], summary, reader.Length, elapsed)).ToList();
+    }
+
+    /// <summary>One core: read a batch, offer it to the checks, read the next.</summary>
+    private static long ReadInTurn(TableReader reader, RowBatch batch, CheckScheduler scheduler, Action<long, long> report, CancellationToken cancellationToken)
+    {
+        long rows = 0;
+        while (reader.ReadBatch(batch))
+        {
+            scheduler.Observe(batch);
+            rows += batch.Count;
+            report(rows, batch.Position);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Several cores: the next batch is read while the checks work through this one, two batches taking turns. The
+    /// read always finishes before this returns or throws, so the reader is never disposed under it.
+    /// </summary>
+    private static long ReadAhead(TableReader reader, RowBatch[] batches, CheckScheduler scheduler, Action<long, long> report, CancellationToken cancellationToken)
+    {
+        long rows = 0;
+        var turn = 0;
+        var more = reader.ReadBatch(batches[0]);
+        while (more)
+        {
+            var batch = batches[turn];
+            var next = batches[1 - turn];
+            var read = Task.Run(() => reader.ReadBatch(next), CancellationToken.None);
+            try
+            {
+                scheduler.Observe(batch);
+            }
+            finally
+            {
+                // A check that throws still waits for the read under way; the check's error is the one that counts.
+                ((IAsyncResult)read).AsyncWaitHandle.WaitOne();
+            }
+
+            more = read.GetAwaiter().GetResult();
+            rows += batch.Count;
+            report(rows, batch.Position);
+            cancellationToken.ThrowIfCancellationRequested();
+            turn = 1 - turn;
+        }
+
+        return rows;
     }
 
     private static GateResult Complete(DataQualityGate gate, IReadOnlyList<Check> checks, DatasetSummary summary, long bytes, TimeSpan elapsed)
