@@ -118,21 +118,9 @@ internal static class EvaluateCommand
     private static IEnumerable<(string Metric, double Value)> Numbers(string[] values, string option) =>
         Pairs(values, option).Select(p => (p.Key, OptionBounds.Finite(p.Value, $"{option} {p.Key}={p.Value}")));
 
-    private static IEnumerable<KeyValuePair<string, string>> Pairs(string[] values, string option)
-    {
-        foreach (var value in values)
-        {
-            var equals = value.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0 || equals == value.Length - 1)
-            {
-                throw new GatesInputException(ErrorCodes.BadUsage, $"{option} '{value}' must be NAME=VALUE");
-            }
+    private static IEnumerable<KeyValuePair<string, string>> Pairs(string[] values, string option) => CommandLinePairs.Read(values, option);
 
-            yield return new(value[..equals].Trim(), value[(equals + 1)..].Trim());
-        }
-    }
-
-    private static List<string> Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    private static List<string> Split(string value) => CommandLinePairs.Split(value);
 
     private static string? FullPath(string? path) => path is null ? null : Path.GetFullPath(path);
 }

@@ -35,6 +35,7 @@ public sealed class GatesApp(TextWriter output, TextWriter error)
         root.Subcommands.Add(ProfileCommand.Create(this));
         root.Subcommands.Add(DriftCommand.Create(this));
         root.Subcommands.Add(EvaluateCommand.Create(this));
+        root.Subcommands.Add(ScoreCommand.Create(this));
         root.Subcommands.Add(RegistryCommand.Create(this));
         root.Subcommands.Add(MonitorCommand.Create(this));
         var parse = root.Parse(args);

@@ -32,7 +32,7 @@ internal static class ModelOutputReader
         };
     }
 
-    private static DataViewSchema.Column? Find(DataViewSchema schema, ModelInputs io, string role, string fallback)
+    internal static DataViewSchema.Column? Find(DataViewSchema schema, ModelInputs io, string role, string fallback)
     {
         if (io.Outputs.TryGetValue(role, out var name))
         {
@@ -44,7 +44,7 @@ internal static class ModelOutputReader
         return schema.GetColumnOrNull(fallback) is { IsHidden: false } column ? column : null;
     }
 
-    private static EvaluationTask Infer(DataViewSchema schema, DataViewSchema.Column? predicted, DataViewSchema.Column? score, DataViewSchema.Column? probability, string model)
+    internal static EvaluationTask Infer(DataViewSchema schema, DataViewSchema.Column? predicted, DataViewSchema.Column? score, DataViewSchema.Column? probability, string model)
     {
         if (predicted?.Type is KeyDataViewType || score?.Type is VectorDataViewType { Size: > 2 } || probability?.Type is VectorDataViewType { Size: > 2 })
         {
@@ -104,7 +104,7 @@ internal static class ModelOutputReader
     }
 
     /// <param name="slots">A buffer the caller reuses row after row.</param>
-    private static bool Positive(OutputColumn predicted, List<double> slots, string model, long row)
+    internal static bool Positive(OutputColumn predicted, List<double> slots, string model, long row)
     {
         if (predicted.IsText)
         {
@@ -169,7 +169,7 @@ internal static class ModelOutputReader
     }
 
     /// <summary>Class names from the score's slot names, else the predicted label's key values, else the gates file.</summary>
-    private static IReadOnlyList<string>? ClassNames(DataViewSchema.Column scores, DataViewSchema.Column? predicted, ModelInputs io)
+    internal static IReadOnlyList<string>? ClassNames(DataViewSchema.Column scores, DataViewSchema.Column? predicted, ModelInputs io)
     {
         if (io.Classes.Count > 0)
         {
@@ -221,9 +221,9 @@ internal static class ModelOutputReader
         return new ScoredModel(EvaluationTask.Regression, null, new ModelOutput { Value = values.ToArray() }, values.Count);
     }
 
-    private static GatesInputException Bad(string model, long row, string problem) =>
+    internal static GatesInputException Bad(string model, long row, string problem) =>
         new(ErrorCodes.BadPrediction, string.Create(CultureInfo.InvariantCulture, $"{model} on data row {row}: {problem}"), new SourceLocation(model));
 
-    private static GatesInputException Missing(string model, string what, DataViewSchema schema) =>
+    internal static GatesInputException Missing(string model, string what, DataViewSchema schema) =>
         new(ErrorCodes.SchemaMismatch, $"{model} has no output for {what}; its outputs are {string.Join(", ", schema.Where(c => !c.IsHidden).Select(c => c.Name))}; name them with outputs:", new SourceLocation(model));
 }
