@@ -25,7 +25,7 @@ internal static class RegistryCommand
             new Option<string?>("--mlflow") { Description = "An MLflow tracking URI, instead of the gates file's (credentials from MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD)." },
             new Option<bool>("--json") { Description = "Print JSON." });
         var command = new Command("registry", "Model versions, aliases and promotions in the model registry.");
-        foreach (var sub in new[] { Register(app, common), List(app, common), Show(app, common), Promote(app, common), Rollback(app, common), Archive(app, common), Tag(app, common), Download(app, common), Verify(app, common), Diff(app, common) })
+        foreach (var sub in new[] { Register(app, common), List(app, common), Show(app, common), Promote(app, common), Rollback(app, common), Archive(app, common), Tag(app, common), Download(app, common), Verify(app, common), Diff(app, common), Card(app, common) })
         {
             sub.Options.Add(common.Config);
             sub.Options.Add(common.Registry);
@@ -50,7 +50,7 @@ internal static class RegistryCommand
         command.SetAction(parse => app.Guard(() => With(app, parse, common, (registry, config) =>
         {
             var path = Path.GetFullPath(parse.GetValue(artifact)!);
-            var gates = parse.GetValue(report) is { } reportPath ? MlOps.Gates.Reporting.ReportGates.Read(reportPath) : [];
+            var (gates, card) = parse.GetValue(report) is { } reportPath ? MlOps.Gates.Reporting.ReportGates.ReadWithCard(reportPath) : ([], new Cards.CardFacts());
             if (gates.Any(g => g.Status == GateStatus.Failed))
             {
                 throw new GatesInputException(ErrorCodes.GatesFailed, $"{parse.GetValue(report)} says gates failed ({string.Join(", ", gates.Where(g => g.Status == GateStatus.Failed).Select(g => g.Name))}); a model whose gates failed is not registered");
@@ -66,7 +66,9 @@ internal static class RegistryCommand
                 CiRunUrl = new Provenance(app.Surroundings).CiRunUrl(),
                 RegisteredBy = new Provenance(app.Surroundings).Actor(),
                 Params = Pairs(parse.GetValue(param)),
-                Metrics = Pairs(parse.GetValue(metric)).ToDictionary(p => p.Key, p => double.TryParse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new GatesInputException(ErrorCodes.BadUsage, $"--metric {p.Key}={p.Value}: not a number"), StringComparer.Ordinal),
+                Metrics = ReportMetrics(card).Concat(Pairs(parse.GetValue(metric)).Select(p => KeyValuePair.Create(p.Key, double.TryParse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new GatesInputException(ErrorCodes.BadUsage, $"--metric {p.Key}={p.Value}: not a number"))))
+                    .GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+                Card = card.IsEmpty ? null : card,
                 Tags = Pairs(parse.GetValue(tag)),
                 Description = parse.GetValue(description),
                 Gates = gates,
@@ -79,6 +81,10 @@ internal static class RegistryCommand
         })));
         return command;
     }
+
+    /// <summary>The candidate's metrics of a report's evaluate gates, named as a run's registration names them; --metric overrides.</summary>
+    private static IEnumerable<KeyValuePair<string, double>> ReportMetrics(Cards.CardFacts card) =>
+        card.Evaluations.SelectMany(e => e.Metrics.Select(m => KeyValuePair.Create(card.Evaluations.Count == 1 ? m.Name : $"{e.Gate}.{m.Name}", m.Value)));
 
     private static Command List(GatesApp app, Common common)
     {
@@ -224,6 +230,40 @@ internal static class RegistryCommand
             Print(app, parse, common, changes, changes.Count == 0
                 ? $"{model}: versions {parse.GetValue(first)} and {parse.GetValue(second)} do not differ"
                 : string.Join(Environment.NewLine, changes.Select(c => $"{c.Section}.{c.Key}: {c.Before ?? "(none)"} -> {c.After ?? "(none)"}")));
+            return ExitCodes.Passed;
+        })));
+        return command;
+    }
+
+    private static Command Card(GatesApp app, Common common)
+    {
+        var reference = new Argument<string>("MODEL[@ALIAS|:VERSION]") { Description = "churn@production, churn:3, or churn for the latest version." };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write the card (default: standard output)." }.WritesFile();
+        var format = new Option<string?>("--format") { Description = "md or html (default: from --output's extension; md otherwise)." };
+        var template = new Option<string?>("--template") { Description = "A Scriban template of your own instead of the built-in card.md or card.html (see README: Model cards)." };
+        var command = new Command("card", "Write a version's model card: lineage, datasets, params, metrics with intervals and slices, gates passed, environment, alias history and the gates file's card section.") { reference, output, format, template };
+        command.SetAction(parse => app.Guard(() => With(app, parse, common, (registry, _) =>
+        {
+            var (model, number) = Resolve(registry, parse.GetValue(reference)!);
+            var path = parse.GetValue(output);
+            var chosen = parse.GetValue(format)?.ToLowerInvariant()
+                ?? (path is not null && Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm" ? "html" : "md");
+            if (!Cards.ModelCardRenderer.Formats.Contains(chosen))
+            {
+                throw new GatesInputException(ErrorCodes.BadUsage, $"--format '{parse.GetValue(format)}': expected md or html");
+            }
+
+            var text = Cards.ModelCardRenderer.Render(registry.Get(model, number), registry.Audit(model), chosen, parse.GetValue(template) is { } t ? Path.GetFullPath(t) : null);
+            if (path is null)
+            {
+                app.Output.Write(text);
+                return ExitCodes.Passed;
+            }
+
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            AtomicFile.WriteAllText(full, text);
+            app.Output.WriteLine($"mlops-gates: wrote the model card of {model} version {number} to {path}");
             return ExitCodes.Passed;
         })));
         return command;

@@ -25,6 +25,9 @@ public sealed class GatesConfig
     /// <summary>The model registry and its promotion policies; null when the gates file names none.</summary>
     public RegistrySettings? Registry { get; init; }
 
+    /// <summary>The <c>card:</c> section: what a model card of the versions this file registers says besides measurements.</summary>
+    public Cards.ModelCardSection? Card { get; init; }
+
     /// <summary>What the front end read from the machine when it loaded the file: the CI's variables for provenance.</summary>
     public Surroundings Surroundings { get; init; } = Surroundings.None;
 }

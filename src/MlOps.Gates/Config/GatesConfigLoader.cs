@@ -94,6 +94,7 @@ public static class GatesConfigLoader
         var reports = ReadReports(map.Map("reports"), baseDirectory, diagnostics);
         var registry = RegistrySettingsReader.Read(map.Map("registry"), baseDirectory, diagnostics, surroundings ?? Surroundings.None);
         var failOn = map.Choice("fail_on", FailOnLevels);
+        var card = CardSectionReader.Read(map.Map("card"));
         map.Allow("$schema");
         map.RejectUnknownKeys();
         diagnostics.ThrowIfAny();
@@ -106,6 +107,7 @@ public static class GatesConfigLoader
             Reports = reports,
             FailOn = failOn,
             Registry = registry,
+            Card = card,
             Surroundings = surroundings ?? Surroundings.None,
         };
     }

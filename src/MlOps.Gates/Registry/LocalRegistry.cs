@@ -56,6 +56,7 @@ public sealed class LocalRegistry(string root, TimeProvider? time = null) : IMod
                 Tags = draft.Tags,
                 Description = draft.Description,
                 Environment = draft.Environment,
+                Card = draft.Card is { IsEmpty: false } card ? card : null,
             };
             var path = VersionPath(name, number);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

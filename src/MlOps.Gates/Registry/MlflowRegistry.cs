@@ -77,6 +77,14 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         Add("datasets", draft.Datasets.Count == 0 ? null : FitJson(draft.Datasets));
         Add("gates", draft.Gates.Count == 0 ? null : FitJson(draft.Gates));
         Add("environment", draft.Environment.Count == 0 ? null : JsonSerializer.Serialize(draft.Environment, RegistryJson.Line) is { Length: <= TagLimit } environment ? environment : null);
+        if (draft.Card is { IsEmpty: false } card)
+        {
+            foreach (var (key, piece) in TagParts.Split(Prefix + "card", JsonSerializer.Serialize(card, RegistryJson.Line), TagLimit))
+            {
+                tags[key] = piece;
+            }
+        }
+
         foreach (var (key, value) in draft.Tags)
         {
             tags[key] = Fit(value);
@@ -330,11 +338,25 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
             Datasets = Json<List<DatasetFingerprint>>("datasets") ?? [],
             Gates = Json<List<GateSummary>>("gates") ?? [],
             Environment = Json<Dictionary<string, string>>("environment") ?? [],
+            Card = TagParts.Join(tags, Prefix + "card") is { } card ? Card(card) : null,
             Tags = tags.Where(t => !t.Key.StartsWith(Prefix, StringComparison.Ordinal)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
             Description = json["description"]?.GetValue<string>() is { Length: > 0 } d ? d : null,
             Archived = Tag("archived") == "true",
             Aliases = aliases.Where(a => a.Value.Version == number).Select(a => a.Key).Order(StringComparer.Ordinal).ToList(),
         };
+    }
+
+    /// <summary>The card facts of a version; a record that does not parse is left out, not fatal (records are untrusted).</summary>
+    private static Cards.CardFacts? Card(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Cards.CardFacts>(json, RegistryJson.Line);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private JsonObject Model(string name) =>

@@ -46,6 +46,9 @@ public sealed record ModelVersion
     /// <summary>What the version was built with: OS, .NET, MlOps.Gates, ML.NET and ONNX Runtime versions, the lock file's hash, seeds.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>What the version's model card shows besides this record: the gates file's card section and the evaluations of its run.</summary>
+    public Cards.CardFacts? Card { get; init; }
+
     public bool Archived { get; init; }
 
     /// <summary>The aliases that point at this version now (filled in when read, not stored with the version).</summary>

@@ -46,6 +46,7 @@ public static class RegistrationBuilder
             Datasets = datasets.Where(d => File.Exists(d.Value)).Select(d => Fingerprint(d.Key, d.Value)).ToList(),
             Gates = summaries,
             Environment = ReproducibilityRecord.Capture(config.BaseDirectory),
+            Card = Cards.CardFacts.FromRun(run) is { IsEmpty: false } card ? card : null,
         };
     }
 

@@ -27,4 +27,7 @@ public sealed record VersionDraft
 
     /// <summary>What the version was built with (<see cref="ReproducibilityRecord"/>).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What the version's model card shows besides this record: the gates file's card section and the evaluations of its run.</summary>
+    public Cards.CardFacts? Card { get; init; }
 }

@@ -49,6 +49,10 @@ public static class ReportJson
 
         /// <summary>What the run did in the model registry: registered, promoted, or refused and why.</summary>
         public IReadOnlyList<RegistryAction> Registry => run.Registry;
+
+        /// <summary>The gates file's card section, when it has one: what a registration from this report keeps for the model card.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public Cards.ModelCardSection? Card => run.Card;
     }
 
     private sealed class Summary(RunResult run)

@@ -61,30 +61,8 @@ public sealed class ReportRenderer(string? templatesDirectory = null, IReadOnlyL
     private string RenderTemplate(string templateName, RunResult run, int detail)
     {
         var (template, origin) = Parse(templateName);
-        if (template.HasErrors)
-        {
-            var message = template.Messages[0];
-            throw new GatesInputException(
-                ErrorCodes.TemplateError,
-                $"template {origin}: {message.Message}",
-                new SourceLocation(origin, message.Span.Start.Line + 1, message.Span.Start.Column + 1));
-        }
-
         var globals = new ScriptObject();
-        globals.Import("md", new Func<object?, string>(Escape.Markdown));
-        globals.Import("html", new Func<object?, string>(Escape.Html));
-        globals.Import("xml", new Func<object?, string>(Escape.Xml));
-        globals.Import("num", new Func<object?, string>(Formats.Number));
-        globals.Import("pct", new Func<object?, string>(Formats.Percent));
-        globals.Import("icon", new Func<object?, string>(Formats.Icon));
-        globals.Import("status_word", new Func<object?, string>(Formats.StatusWord));
-        globals.Import("seconds", new Func<TimeSpan, string>(Formats.Seconds));
-        globals.Import("sparkline", new Func<IReadOnlyList<ChartPoint>?, bool, string>(Charts.Sparkline));
-        globals.Import("svg_chart", new Func<IReadOnlyList<ChartPoint>?, string>(Charts.Svg));
-        globals.Import("signed", new Func<object?, string>(Formats.Signed));
-        globals.Import("interval", new Func<object?, object?, string>(Formats.Interval));
-        globals.Import("verdict_icon", new Func<object?, string>(Formats.VerdictIcon));
-        globals.Import("curve_svg", new Func<IReadOnlyList<CurvePoint>?, IReadOnlyList<CurvePoint>?, string, string>(Charts.Curve));
+        TemplateFunctions.Import(globals);
         globals.Import("metric", new Func<CheckResult, string, string>((c, name) => c.Metrics.TryGetValue(name, out var v) ? Formats.Number(v) : string.Empty));
         globals.Import("location", new Func<SourceLocation?, string>(l => l?.ToString() ?? string.Empty));
         globals.Import("input", new Func<GateResult, string, string>((g, role) => g.Inputs.FirstOrDefault(i => i.Role == role)?.DisplayPath ?? string.Empty));
@@ -92,29 +70,7 @@ public sealed class ReportRenderer(string? templatesDirectory = null, IReadOnlyL
         globals["run"] = run;
         globals["detail"] = detail;
         globals.Import("report_json", new Func<string>(() => ReportJson.Serialize(run)));
-        var context = new TemplateContext
-        {
-            TemplateLoader = _loader,
-            LoopLimit = int.MaxValue,
-            // Scriban cuts any value's text at 1 MiB by default, silently; a report is never cut (the Markdown budget
-            // is applied on purpose, with a note, by RenderMarkdown).
-            LimitToString = 0,
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = true,
-        };
-        context.PushGlobal(globals);
-        try
-        {
-            return template.Render(context);
-        }
-        catch (Scriban.Syntax.ScriptRuntimeException e)
-        {
-            throw new GatesInputException(
-                ErrorCodes.TemplateError,
-                $"template {origin}: {e.OriginalMessage}",
-                new SourceLocation(origin, e.Span.Start.Line + 1, e.Span.Start.Column + 1),
-                e);
-        }
+        return TemplateRendering.Render(template, origin, globals, _loader);
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ public sealed class RunResult
     /// <summary>What the run did in the model registry after the gates: registered, promoted, or refused and why.</summary>
     public IReadOnlyList<RegistryAction> Registry { get; init; } = [];
 
+    /// <summary>The gates file's <c>card:</c> section, carried into report.json so a registration from the report can keep it.</summary>
+    public Cards.ModelCardSection? Card { get; init; }
+
     public GateStatus Status => Gates.Select(g => g.Status)
         .Append(Registry.Any(a => !a.Succeeded) ? GateStatus.Failed : GateStatus.Passed)
         .Max();

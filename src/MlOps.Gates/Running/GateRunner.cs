@@ -54,6 +54,7 @@ public sealed class GateRunner(TimeProvider? time = null, IReadOnlyList<IGateKin
             Config = config.Path is null ? null : DisplayPaths.Relative(Environment.CurrentDirectory, config.Path),
             BaseDirectory = config.BaseDirectory,
             Gates = config.Gates.Select(g => results[g] with { Inputs = g.Inputs }).ToList(),
+            Card = config.Card,
         };
     }
 }

@@ -105,6 +105,7 @@ public sealed class SchemaAgreementTests : IDisposable
         Agree(disagreements, "", $"{Probe}: 1\n" + Gate("dataset: data.csv", "checks: [{expect: not_null, column: x}]"));
         Agree(disagreements, "dataset", $"datasets:\n  d: {{path: data.csv, {Probe}: 1}}\n" + Gate("dataset: d", "checks: [{expect: not_null, column: x}]"));
         Agree(disagreements, "reports", $"reports: {{{Probe}: 1}}\n" + Gate("dataset: data.csv", "checks: [{expect: not_null, column: x}]"));
+        Agree(disagreements, "card", $"card: {{{Probe}: 1}}\n" + Gate("dataset: data.csv", "checks: [{expect: not_null, column: x}]"));
         Agree(disagreements, "registry", $"registry: {{{Probe}: 1}}\n" + Gate("dataset: data.csv", "checks: [{expect: not_null, column: x}]"));
         Agree(disagreements, "mlflow", $"registry: {{mlflow: {{tracking_uri: 'http://127.0.0.1:9', {Probe}: 1}}}}\n" + Gate("dataset: data.csv", "checks: [{expect: not_null, column: x}]"));
         Agree(disagreements, "bootstrap", Gate(evaluate, $"bootstrap: {{{Probe}: 1}}"));

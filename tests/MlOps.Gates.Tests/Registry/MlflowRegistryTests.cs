@@ -54,6 +54,26 @@ public sealed class MlflowRegistryTests : IDisposable
         Assert.All(_server.Requests, r => Assert.Equal("Bearer " + Token, r.Authorization));
     }
 
+    [Fact]
+    public void Card_facts_longer_than_a_tag_are_stored_over_several_tags_and_read_back_whole()
+    {
+        var slices = Enumerable.Range(0, 120).Select(i => new Cards.CardSlice($"region=<r{i}> | \"quoted\"", 40 + i, "passed", new Dictionary<string, double> { ["accuracy"] = 0.5 + (i / 1000.0), ["f1"] = 0.25 })).ToList();
+        var facts = new Cards.CardFacts
+        {
+            Card = new Cards.ModelCardSection { Overview = "Predicts churn", Owners = ["Churn team <churn@example.com>"], Limitations = [new string('x', 3000), "small slices are noisy"] },
+            Evaluations = [new Cards.CardEvaluation { Gate = "churn-model", Task = "binary", Rows = 300, Baseline = "production.zip", Confidence = 0.95, Metrics = [new Cards.CardMetric("accuracy", 0.7, 0.69, -0.03, 0.05, 0.4, "passed")], Slices = slices }],
+        };
+
+        _registry.Register("churn", Draft("a") with { Card = facts }, Change);
+        var read = _registry.Get("churn", 1).Card;
+
+        var json = System.Text.Json.JsonSerializer.Serialize(facts);
+        Assert.True(json.Length > 10_000, "the facts should need several tags");
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(read));
+        var create = _server.Requests.Single(r => r.Path.EndsWith("model-versions/create", StringComparison.Ordinal)).Body;
+        Assert.Contains("\"key\":\"mlops_gates.card.2\"", create, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("user", "pass", "tok", "Basic dXNlcjpwYXNz")]
     [InlineData("user", null, "tok", "Bearer tok")]
