@@ -13,7 +13,7 @@ internal static class EvaluateCommand
         var model = new Option<string?>("--model", "-m") { Description = "The candidate model: an ML.NET model (.zip) or an ONNX model (.onnx), scored on --data." };
         var predictions = new Option<string?>("--predictions", "-p") { Description = "A file of labels and predictions (CSV, TSV or Parquet), from a model of any framework." };
         var data = new Option<string?>("--data", "-d") { Description = "The labelled data the model scores (CSV, TSV or Parquet)." };
-        var label = new Option<string>("--label", "-l") { Description = "The label column.", Required = true };
+        var label = new Option<string?>("--label", "-l") { Description = "The label column (required, except for a shadow comparison)." };
         var task = new Option<string?>("--task") { Description = "binary, multiclass or regression (default: from the model's outputs, or inferred from the labels)." };
         var baseline = new Option<string?>("--baseline", "-b") { Description = "What the candidate is compared with: a model file scored on the same data, or a predictions file of the same rows." };
         var positive = new Option<string?>("--positive-class") { Description = "Binary: the label value of the positive class (default: 1, true or yes)." };
@@ -33,6 +33,10 @@ internal static class EvaluateCommand
         var confidence = new Option<double>("--confidence") { Description = "The intervals' confidence (default 0.95).", DefaultValueFactory = _ => 0.95 }.Within(0, 1, openMin: true, openMax: true);
         var inputs = new Option<string[]>("--input") { Description = "A model input fed from differently named data columns: INPUT=COL, or INPUT=COL1,COL2,... for a vector.", AllowMultipleArgumentsPerToken = false };
         var outputs = new Option<string[]>("--output") { Description = "The model output that holds a role: predicted=NAME, score=NAME or probability=NAME.", AllowMultipleArgumentsPerToken = false };
+        var compare = new Option<string?>("--compare") { Description = "labelled (default with --label) or shadow: compare the candidate with the baseline on unlabelled data (the default with --baseline and no --label)." };
+        var minAgreement = new Option<double?>("--min-agreement") { Description = "Shadow comparison: the least share of rows on which both models predict the same (0.95, say)." }.Within(0, 1);
+        var tolerance = new Option<double?>("--agreement-tolerance") { Description = "Shadow comparison of regressions: two values within this of each other agree (default 0)." }.Within(0, double.MaxValue);
+        var disagreements = new Option<int?>("--disagreements") { Description = "Shadow comparison: how many of the rows where the models differ most to show, 0 to 1000 (default 10)." };
         var reportDir = CommonOptions.ReportDir();
         var failOn = CommonOptions.FailOn();
         var logFormat = CommonOptions.LogFormat();
@@ -40,7 +44,7 @@ internal static class EvaluateCommand
         var command = new Command("evaluate", "Evaluate a model or a predictions file against metric thresholds and, optionally, a baseline.")
         {
             model, predictions, data, label, task, baseline, positive, predicted, score, probability, slices, minSliceSize, metrics, absolute, relative,
-            significant, margin, onMissing, resamples, seed, confidence, inputs, outputs, reportDir, failOn, logFormat, noProgress,
+            significant, margin, onMissing, resamples, seed, confidence, inputs, outputs, compare, minAgreement, tolerance, disagreements, reportDir, failOn, logFormat, noProgress,
         };
         var ci = new CiOptions();
         ci.AddTo(command);
@@ -72,7 +76,11 @@ internal static class EvaluateCommand
                         .Set("bootstrap", new Dictionary<string, object?> { ["resamples"] = parse.GetValue(resamples), ["seed"] = parse.GetValue(seed), ["confidence"] = parse.GetValue(confidence) }, "--resamples")
                         .Option("seed", "--seed").Option("confidence", "--confidence")
                         .Set("inputs", Pairs(parse.GetValue(inputs) ?? [], "--input").ToDictionary(p => p.Key, p => (object?)Split(p.Value), StringComparer.Ordinal) is { Count: > 0 } i ? i : null, "--input")
-                        .Set("outputs", Pairs(parse.GetValue(outputs) ?? [], "--output").ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal) is { Count: > 0 } o ? o : null, "--output");
+                        .Set("outputs", Pairs(parse.GetValue(outputs) ?? [], "--output").ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal) is { Count: > 0 } o ? o : null, "--output")
+                        .Set("compare", parse.GetValue(compare), "--compare")
+                        .Set("min_agreement", parse.GetValue(minAgreement), "--min-agreement")
+                        .Set("agreement_tolerance", parse.GetValue(tolerance), "--agreement-tolerance")
+                        .Set("disagreements", parse.GetValue(disagreements), "--disagreements");
                     var config = gate.Read(GateKinds.Find("evaluate"), Environment.CurrentDirectory, app.Surroundings);
                     var reportDirectory = Path.GetFullPath(parse.GetValue(reportDir) ?? config.Reports.Directory);
                     return RunOutcome.RunAndFinish(app, config, reportDirectory, parse.GetValue(failOn) ?? Severity.Error, format, parse.GetValue(noProgress), ci: ci.Read(parse, app, format));

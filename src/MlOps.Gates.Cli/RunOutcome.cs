@@ -75,6 +75,12 @@ internal static class RunOutcome
             app.Output.WriteLine($"mlops-gates: evaluated {gate.Name}: {Headline(gate.Evaluation!)}");
         }
 
+        foreach (var gate in run.Gates.Where(g => g.Shadow is not null))
+        {
+            var shadow = gate.Shadow!;
+            app.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mlops-gates: compared {gate.Name} with its baseline on unlabelled rows: agreement {shadow.Agreement:G6} ({shadow.Agreeing} of {shadow.Rows}){(shadow.Drift.Any(d => d.Drifted) ? "; outputs differ in " + string.Join(", ", shadow.Drift.Where(d => d.Drifted).Select(d => d.Output)) : string.Empty)}"));
+        }
+
         foreach (var action in run.Registry.Where(a => a.Succeeded))
         {
             app.Output.WriteLine($"mlops-gates: {action.Message}");

@@ -66,6 +66,7 @@ public static class ErrorCodes
     public const string SliceMetric = "MLG5004";
     public const string MissingBaseline = "MLG5005";
     public const string NotSignificant = "MLG5006";
+    public const string ShadowAgreement = "MLG5007";
 
     public const string InvalidName = "MLG6001";
     public const string NotInRegistry = "MLG6002";
@@ -137,6 +138,7 @@ public static class ErrorCodes
         new(SliceMetric, "a slice missed its thresholds"),
         new(MissingBaseline, "no baseline value to compare with: passed this time with a warning (or failed with `on_missing_baseline: fail`)"),
         new(NotSignificant, "an improvement the change rules ask for is not significant (`require_significant`)"),
+        new(ShadowAgreement, "a shadow comparison: the candidate agrees with the baseline on fewer rows than `min_agreement`"),
         new(InvalidName, "a model or alias name that is not allowed (it could escape the registry folder)"),
         new(NotInRegistry, "a model, version or alias is not in the registry"),
         new(PromotionRefused, "a promotion refused by its policy (every reason named), or an archive of an alias holder"),

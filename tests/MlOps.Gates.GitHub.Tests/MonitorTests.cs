@@ -187,6 +187,38 @@ public sealed partial class MonitorTests : IDisposable
         Assert.Equal(0, samples[("mlops_gates_consecutive_failed_runs", "gate=\"batch-quality\"")]);
     }
 
+    [Fact]
+    public void A_shadow_gate_compares_challenger_and_champion_on_unlabelled_production_logs()
+    {
+        using var models = new EvaluationModelsFixture();
+        var unlabelled = File.ReadAllLines(models.Holdout).Select(l => string.Join(',', l.Split(',').Where((_, i) => i != 4))).ToList();
+        _dir.Write("mlops-gates.yml", $$"""
+            allow_outside: true
+            gates:
+              - name: challenger
+                type: evaluate
+                model: {{models.Good}}
+                data: {{models.Holdout}}
+                baseline: {{models.Weak}}
+                min_agreement: 0.5
+            """);
+        var folder = Directory.CreateDirectory(Path.Combine(_dir.Path, "production")).FullName;
+        File.WriteAllText(Path.Combine(folder, "2026-06-01.csv"), string.Join('\n', unlabelled.Take(601)) + "\n");
+        File.WriteAllText(Path.Combine(folder, "2026-06-02.csv"), string.Join('\n', unlabelled.Take(1).Concat(unlabelled.Skip(601))) + "\n");
+
+        var (exit, output) = Monitor(folder);
+
+        Assert.True(exit == 0, output);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_dir.Path, "reports", "report.json")))!["gates"]![0]!["shadow"]!;
+        var samples = Parse(File.ReadAllText(Path.Combine(_dir.Path, "reports", "mlops_gates.prom")));
+        const string Gate = "gate=\"challenger\"";
+        Assert.Equal(1200, report["rows"]!.GetValue<int>());
+        Assert.Equal(report["agreement"]!.GetValue<double>(), samples[("mlops_gates_shadow_agreement", Gate)], 15);
+        Assert.Equal(1200, samples[("mlops_gates_rows_seen", Gate)]);
+        Assert.Equal(1.0, samples[("mlops_gates_shadow_class_share", Gate + ",class=\"true\",model=\"candidate\"")] + samples[("mlops_gates_shadow_class_share", Gate + ",class=\"false\",model=\"candidate\"")], 12);
+        Assert.Contains(samples.Keys, k => k.Metric == "mlops_gates_shadow_output_drifted" && k.Labels.Contains("output=\"probability\"", StringComparison.Ordinal));
+    }
+
     /// <summary>Reads Prometheus' text format strictly: HELP and TYPE before each metric's samples, names and labels well formed.</summary>
     private static Dictionary<(string Metric, string Labels), double> Parse(string text)
     {

@@ -30,6 +30,9 @@ public sealed record EvaluateGate : GateDefinition
 
     public required EvaluationSettings Settings { get; init; }
 
+    /// <summary>Set for a shadow comparison: the data has no labels, and the candidate is compared with the baseline's predictions.</summary>
+    public ShadowSettings? Shadow { get; init; }
+
     /// <summary>Where each metric's thresholds are written, so a failed metric points at its own line.</summary>
     public IReadOnlyDictionary<string, SourceLocation> ThresholdLocations { get; init; } = new Dictionary<string, SourceLocation>();
 

@@ -23,6 +23,13 @@ internal static class EvaluateGateReader
         ["regressor"] = EvaluationTask.Regression,
     };
 
+    private static readonly Dictionary<string, bool> Comparisons = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["labelled"] = false,
+        ["labels"] = false,
+        ["shadow"] = true,
+    };
+
     private static readonly Dictionary<string, bool> MissingBaseline = new(StringComparer.OrdinalIgnoreCase)
     {
         ["warn"] = false,
@@ -53,7 +60,10 @@ internal static class EvaluateGateReader
             return null;
         }
 
-        var label = map.String("label", required: true, "label_column", "targets");
+        // A shadow comparison (champion and challenger on unlabelled data): asked for, or a candidate model with a
+        // baseline and no label named.
+        var shadow = map.Choice("compare", Comparisons) ?? (model is not null && map.Has("baseline") && !map.Has("label", "label_column", "targets"));
+        var label = shadow ? map.String("label", false, "label_column", "targets") ?? string.Empty : map.String("label", required: true, "label_column", "targets");
         var columnsMap = map.Map("columns");
         var probabilities = new List<KeyValuePair<string, string>>();
         if (columnsMap?.Map("probabilities") is { } perClass)
@@ -113,7 +123,20 @@ internal static class EvaluateGateReader
             Slices = ReadSlices(map, failOnMissing, diagnostics, context),
         };
         bootstrap?.RejectUnknownKeys();
-        if (thresholds.Count == 0)
+        var shadowSettings = shadow ? ReadShadow(map, model, baseline, thresholds.Count, settings.Slices.Count, diagnostics, context) : null;
+        if (!shadow)
+        {
+            map.Allow("min_agreement", "agreement_tolerance", "disagreements");
+            foreach (var key in new[] { "min_agreement", "agreement_tolerance", "disagreements" })
+            {
+                if (map.Get(key) is { } node)
+                {
+                    diagnostics.Error(ErrorCodes.InvalidValue, $"{context}: '{key}' belongs to a shadow comparison (compare: shadow, a baseline and no label)", node);
+                }
+            }
+        }
+
+        if (thresholds.Count == 0 && !shadow)
         {
             diagnostics.Error(ErrorCodes.MissingKey, $"{context}: give 'metrics' with at least one threshold, such as accuracy: 0.8", map.Node);
         }
@@ -132,8 +155,35 @@ internal static class EvaluateGateReader
             Io = io,
             Baseline = baseline,
             Settings = settings,
+            Shadow = shadowSettings,
             ThresholdLocations = locations,
             Location = diagnostics.Declared(map.Node),
+        };
+    }
+
+    private static ShadowSettings ReadShadow(YamlMap map, ModelSource? model, ModelSource? baseline, int thresholds, int slices, ConfigDiagnostics diagnostics, string context)
+    {
+        if (model is null || baseline is null || baseline.Kind == ModelSourceKind.PredictionsFile)
+        {
+            diagnostics.Error(ErrorCodes.InvalidValue, $"{context}: a shadow comparison scores the data with both models: give 'model', 'data' and a model 'baseline' (a file or registry:NAME@ALIAS)", map.Get("compare") ?? map.Node);
+        }
+
+        if (thresholds > 0 || slices > 0)
+        {
+            diagnostics.Error(ErrorCodes.InvalidValue, $"{context}: a shadow comparison has no labels to measure metrics or slices with; judge it with min_agreement", map.Get("metrics", "thresholds", "validation_thresholds") ?? map.Get("slices", "slicing_specs") ?? map.Node);
+        }
+
+        var disagreements = map.Long("disagreements") ?? 10;
+        if (disagreements is < 0 or > 1000)
+        {
+            diagnostics.Error(ErrorCodes.InvalidValue, $"{context}: 'disagreements' is how many rows to show, 0 to 1000", map.Get("disagreements")!);
+        }
+
+        return new ShadowSettings
+        {
+            MinAgreement = Probability(map, "min_agreement", diagnostics, context, open: false),
+            Tolerance = NonNegative(map, "agreement_tolerance", diagnostics, context) ?? 0,
+            Disagreements = (int)Math.Clamp(disagreements, 0, 1000),
         };
     }
 

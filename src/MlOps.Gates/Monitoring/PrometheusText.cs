@@ -34,6 +34,21 @@ public static class PrometheusText
                 Evaluate(metrics, g, evaluation);
             }
 
+            if (gate.Shadow is { } shadow)
+            {
+                metrics.Add("mlops_gates_shadow_agreement", "Shadow comparison: the share of rows on which the candidate predicts what the baseline does.", g, shadow.Agreement);
+                foreach (var output in shadow.Drift)
+                {
+                    metrics.Add("mlops_gates_shadow_output_drifted", "Shadow comparison: 1 when the candidate's output is distributed unlike the baseline's, else 0.", $"{g},output=\"{Label(output.Output)}\",test=\"{Label(output.Test)}\"", output.Drifted ? 1 : 0);
+                }
+
+                foreach (var share in shadow.Classes)
+                {
+                    metrics.Add("mlops_gates_shadow_class_share", "Shadow comparison: each class's share of a model's predictions.", $"{g},class=\"{Label(share.Class)}\",model=\"candidate\"", share.Candidate);
+                    metrics.Add("mlops_gates_shadow_class_share", "Shadow comparison: each class's share of a model's predictions.", $"{g},class=\"{Label(share.Class)}\",model=\"baseline\"", share.Baseline);
+                }
+            }
+
             if (gate.Dataset is not null)
             {
                 foreach (var check in gate.Checks)

@@ -101,6 +101,9 @@ public static class ReportJson
         public ModelEvaluation? Evaluation => gate.Evaluation;
 
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public ShadowComparison? Shadow => gate.Shadow;
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public double? DriftShare => gate.Drift?.DriftShare;
 
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

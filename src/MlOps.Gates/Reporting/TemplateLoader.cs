@@ -20,6 +20,17 @@ internal sealed class TemplateLoader(string? userDirectory, IReadOnlyList<Kinds.
     /// </summary>
     public string GateSection(Results.GateResult gate, string format)
     {
+        if (gate.Shadow is not null)
+        {
+            return $"gate-shadow.{format}";
+        }
+
+        if (gate.Type == Config.EvaluateGate.TypeName && gate.Evaluation is null)
+        {
+            // An evaluate gate that could not evaluate (a shadow comparison with no baseline yet): its checks say why.
+            return $"gate-checks.{format}";
+        }
+
         var own = $"gate-{gate.Type}.{format}";
         return gate.Type.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') && Exists(own) ? own : $"gate-checks.{format}";
     }

@@ -25,6 +25,9 @@ public sealed record GateResult
     /// <summary>For evaluate gates: the metrics beside the baseline's, confusion matrices, curves and slices.</summary>
     public ModelEvaluation? Evaluation { get; init; }
 
+    /// <summary>Set for an evaluate gate that compared two models on unlabelled data (a shadow comparison).</summary>
+    public ShadowComparison? Shadow { get; init; }
+
     /// <summary>For drift gates: the dataset's verdict, typed (<see cref="Metrics"/> holds the same for templates).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public DriftSummary? Drift { get; init; }
@@ -39,7 +42,7 @@ public sealed record GateResult
 
     /// <summary>The rows the gate judged: the dataset's, the current side's for drift, the labelled rows for evaluate.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public long? RowsRead => Dataset?.Rows ?? Drift?.CurrentRows ?? Evaluation?.Rows;
+    public long? RowsRead => Dataset?.Rows ?? Drift?.CurrentRows ?? Evaluation?.Rows ?? Shadow?.Rows;
 
     public int PassedChecks => Checks.Count(c => c.Success);
 

@@ -17,6 +17,11 @@ internal static class EvaluateRunner
 {
     public static GateResult Run(EvaluateGate gate, IProgress<RunProgress>? progress, RegistrySettings? registry = null, CancellationToken cancellationToken = default)
     {
+        if (gate.Shadow is not null)
+        {
+            return ShadowRunner.Run(gate, progress, registry, cancellationToken);
+        }
+
         var watch = Stopwatch.StartNew();
         progress?.Report(new RunProgress(gate.Name, $"evaluating {gate.Model?.DisplayPath ?? gate.Data.DisplayPath}", 0, 0, 0));
         using var fetched = RegistryBaseline.Fetch(gate, registry);
