@@ -28,6 +28,7 @@ public sealed class ReleaseWorkflowTests(RepositoryCopy repository)
         Assert.Contains("registry: no branch mlops-registry yet", staging1.Log, StringComparison.Ordinal);
         var production1 = runner.Run(release, "production", "model-v1", Needs(staging1));
         Assert.True(production1.Succeeded, production1.Log);
+        Assert.Contains("no version in production yet: nothing to compare with", production1.Log, StringComparison.Ordinal);
         Assert.Equal((1, 1), Aliases());
 
         // The second release trains on fewer rows: a different model, so a new version.
@@ -42,6 +43,7 @@ public sealed class ReleaseWorkflowTests(RepositoryCopy repository)
         var production2 = runner.Run(release, "production", "model-v2", Needs(staging2));
         Assert.True(production2.Succeeded, production2.Log);
         Assert.Contains("promoted churn version 2 to production", production2.Log, StringComparison.Ordinal);
+        Assert.Matches(@"compared evaluate with its baseline on unlabelled rows: agreement [01]\.?\d* \(\d+ of 300\)", production2.Log);
         Assert.Equal((2, 2), Aliases());
 
         var rolledBack = runner.Run(rollback, "rollback", "main", inputs: new Dictionary<string, string> { ["alias"] = "production", ["reason"] = "v2 misbehaves" });
