@@ -133,6 +133,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Profile_writes_a_gx_suite_for_a_json_output_or_format_gx_that_check_runs_and_refuses_other_formats()
+    {
+        var data = _dir.Write("customers.csv", "id,age,plan\n1,34,basic\n2,41,pro\n3,,basic\n4,29,pro\n");
+        var json = Path.Combine(_dir.Path, "suite.json");
+        var stdout = Run("profile", data, "--format", "gx");
+
+        Assert.Equal(0, Run("profile", data, "-o", json).Exit);
+        Assert.Equal(0, stdout.Exit);
+        Assert.Contains("\"type\": \"expect_column_values_to_be_unique\"", File.ReadAllText(json), StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(json), stdout.Out);
+        Assert.Equal(0, Run("check", data, "--suite", json, "-r", Path.Combine(_dir.Path, "r"), "--no-progress").Exit);
+        var (exit, output, error) = Run("profile", data, "--format", "parquet");
+        Assert.Equal(2, exit);
+        Assert.Contains("--format 'parquet': expected yaml or gx", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Drift_command_exits_1_on_dataset_drift_and_writes_the_documented_json()
     {
         var reference = _dir.Write("ref.csv", "id,x,c\n" + string.Join('\n', Enumerable.Range(0, 200).Select(i => $"{i},{i % 50},{(i % 3 == 0 ? "a" : "b")}")) + "\n");

@@ -13,16 +13,7 @@ public static class SuiteWriter
 {
     public static string Write(DatasetProfile profile, ProfileOptions options)
     {
-        var checks = new List<Dictionary<string, object>>
-        {
-            new() { ["expect"] = "columns_match_list", ["columns"] = profile.Columns.Select(c => c.Name).ToList() },
-            new() { ["expect"] = "row_count_between", ["min"] = (long)Math.Floor(profile.Rows * (1 - (5 * options.Margin))), ["max"] = (long)Math.Ceiling(profile.Rows * (1 + (5 * options.Margin))) },
-        };
-        foreach (var column in profile.Columns)
-        {
-            checks.AddRange(ColumnChecks(column, options));
-        }
-
+        var checks = Checks(profile, options);
         var suite = new Dictionary<string, object>
         {
             ["name"] = profile.Name,
@@ -33,6 +24,22 @@ public static class SuiteWriter
             CultureInfo.InvariantCulture,
             $"# Inferred by mlops-gates profile from {profile.DisplayPath} ({profile.Rows} rows). Review every check before relying on it.\n");
         return header + yaml;
+    }
+
+    /// <summary>The suite's checks as this tool's gates file writes them (<c>expect</c> and its keys).</summary>
+    internal static List<Dictionary<string, object>> Checks(DatasetProfile profile, ProfileOptions options)
+    {
+        var checks = new List<Dictionary<string, object>>
+        {
+            new() { ["expect"] = "columns_match_list", ["columns"] = profile.Columns.Select(c => c.Name).ToList() },
+            new() { ["expect"] = "row_count_between", ["min"] = (long)Math.Floor(profile.Rows * (1 - (5 * options.Margin))), ["max"] = (long)Math.Ceiling(profile.Rows * (1 + (5 * options.Margin))) },
+        };
+        foreach (var column in profile.Columns)
+        {
+            checks.AddRange(ColumnChecks(column, options));
+        }
+
+        return checks;
     }
 
     private static IEnumerable<Dictionary<string, object>> ColumnChecks(ColumnProfile column, ProfileOptions options)
@@ -96,5 +103,5 @@ public static class SuiteWriter
         _ => type.ToString().ToLowerInvariant(),
     };
 
-    private static double Round(double value) => double.Parse(value.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    internal static double Round(double value) => double.Parse(value.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

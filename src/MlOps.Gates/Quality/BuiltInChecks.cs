@@ -37,6 +37,7 @@ internal static class BuiltInChecks
         ["date-time"] = ColumnType.DateTime,
         ["datetime"] = ColumnType.DateTime,
         ["datetime64"] = ColumnType.DateTime,
+        ["datetime64[ns]"] = ColumnType.DateTime,
         ["timestamp"] = ColumnType.DateTime,
     };
 
