@@ -17,13 +17,10 @@ public sealed class ModelCardTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static string Repository([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));
-
     /// <summary>The sample's gates file, data and models in the test's folder, with <paramref name="card"/> as its card section when given.</summary>
     private void CopySample(string? card = null)
     {
-        var sample = Path.Combine(Repository(), "samples", "Churn");
+        var sample = Path.Combine(Repository.Root, "samples", "Churn");
         foreach (var file in Directory.GetFiles(Path.Combine(sample, "data")).Concat(Directory.GetFiles(Path.Combine(sample, "models"))))
         {
             var target = Path.Combine(_dir.Path, Path.GetRelativePath(sample, file));

@@ -78,16 +78,7 @@ public sealed partial class ActionTests
         Assert.All(uses, u => Assert.Matches(@"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+@[0-9a-f]{40} # v\d+(\.\d+)*$", u));
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MlOps.Gates.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("MlOps.Gates.sln not found");
-    }
+    private static string RepositoryRoot() => Repository.Root;
 
     [GeneratedRegex(@"\binputs\.([A-Za-z0-9_-]+)")]
     private static partial Regex InputReference();

@@ -72,16 +72,5 @@ public sealed class WorkflowLintTests : IDisposable
         return (process.ExitCode, output + error.Result);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "MlOps.Gates.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the repository root (MlOps.Gates.sln) is not above the test binaries");
-    }
+    private static string RepositoryRoot() => Repository.Root;
 }

@@ -50,18 +50,7 @@ public sealed partial class ErrorCodeDocumentationTests
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "MlOps.Gates.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the repository root (MlOps.Gates.sln) is not above the test binaries");
-    }
+    private static string RepositoryRoot() => Repository.Root;
 
     [GeneratedRegex(@"^\| (MLG\d{4}) \| (.*) \|$", RegexOptions.Multiline)]
     private static partial Regex TableRow();

@@ -69,7 +69,25 @@ internal static class BuiltInChecks
         new("freshness", "MLG2024", ColumnArity.One, "the newest date-time is at most max_age old", ReadFreshness),
         new("not_match_regex", "MLG2025", ColumnArity.One, "values contain no match of the pattern", s => ReadRegex(s, negate: true)) { GreatExpectationsNames = ["expect_column_values_to_not_match_regex"] },
         new("unique_within_record", "MLG2026", ColumnArity.Many, "in each row the columns hold different values", UniqueWithinRecord) { GreatExpectationsNames = ["expect_select_column_values_to_be_unique_within_record"] },
+        new("row_count_equal", "MLG2027", ColumnArity.None, "the number of rows is value", Exactly((spec, r) => new RowCountCheck(spec, r))) { GreatExpectationsNames = ["expect_table_row_count_to_equal"] },
+        new("column_count_between", "MLG2028", ColumnArity.None, "the number of columns is between min and max", Ranged((spec, r) => new ColumnCountCheck(spec, r))) { GreatExpectationsNames = ["expect_table_column_count_to_be_between"] },
+        new("column_count_equal", "MLG2029", ColumnArity.None, "the number of columns is value", Exactly((spec, r) => new ColumnCountCheck(spec, r))) { GreatExpectationsNames = ["expect_table_column_count_to_equal"] },
+        new("is_null", "MLG2030", ColumnArity.One, "values are missing", _ => spec => new NullCheck(spec)) { GreatExpectationsNames = ["expect_column_values_to_be_null"] },
+        new("length_equal", "MLG2031", ColumnArity.One, "each value's length is value", Exactly((spec, r) => new LengthCheck(spec, r))) { GreatExpectationsNames = ["expect_column_value_lengths_to_equal"] },
+        new("sum_between", "MLG2032", ColumnArity.One, "the sum is between min and max", Statistic(Quality.Statistic.Sum)) { GreatExpectationsNames = ["expect_column_sum_to_be_between"] },
     ];
+
+    /// <summary>A count that must equal <c>value</c>: a whole number, at least 0.</summary>
+    private static Func<CheckReading, Func<CheckSpec, Check>?> Exactly(Func<CheckSpec, Range, Check> create) => s =>
+    {
+        var value = s.Long("value", required: true);
+        if (value is < 0)
+        {
+            s.Error(ErrorCodes.InvalidValue, "'value' is a count: 0 or more", "value");
+        }
+
+        return value is { } v ? spec => create(spec, new Range(v, v)) : null;
+    };
 
     private static Func<CheckReading, Func<CheckSpec, Check>?> Ranged(Func<CheckSpec, Range, Check> create) => s =>
     {

@@ -23,6 +23,9 @@ public abstract class ColumnMapCheck(CheckSpec spec) : ColumnCheck(spec)
     /// <summary>Whether missing values are the unexpected ones (not_null) rather than left out.</summary>
     protected virtual bool CountsMissingAsUnexpected => false;
 
+    /// <summary>Whether every row is in the denominator, missing ones too (not_null, and null, for which they are the expected ones).</summary>
+    protected virtual bool JudgesEveryRow => CountsMissingAsUnexpected;
+
     public override void Observe(RowBatch batch)
     {
         var column = ColumnIndex;
@@ -64,7 +67,7 @@ public abstract class ColumnMapCheck(CheckSpec spec) : ColumnCheck(spec)
             return MissingColumn(summary);
         }
 
-        var denominator = CountsMissingAsUnexpected ? _elements : _elements - _missing;
+        var denominator = JudgesEveryRow ? _elements : _elements - _missing;
         var percent = denominator == 0 ? 0.0 : 100.0 * _unexpected / denominator;
         var mostly = Spec.Mostly ?? 1.0;
         var success = denominator == 0 || (double)(denominator - _unexpected) / denominator >= mostly;

@@ -62,7 +62,7 @@ public sealed class ColumnStatisticCheck : ColumnCheck
         var values = numbers.Values;
         var isNumber = numbers.IsNumber;
         _elements += batch.Count;
-        var moments = _statistic is Statistic.Mean or Statistic.StandardDeviation;
+        var moments = _statistic is Statistic.Mean or Statistic.StandardDeviation or Statistic.Sum;
         var (count, min, max) = (_count, _min, _max);
         for (var i = 0; i < values.Length; i++)
         {
@@ -191,6 +191,7 @@ public sealed class ColumnStatisticCheck : ColumnCheck
             Statistic.Max => _max,
             Statistic.Mean => _shift + _mean,
             Statistic.StandardDeviation => Math.Sqrt(_m2 / (_count - 1)),
+            Statistic.Sum => (_shift + _mean) * _count,
             _ => Median(),
         };
         var success = _range!.Contains(observed);

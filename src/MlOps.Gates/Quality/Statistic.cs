@@ -8,5 +8,6 @@ public enum Statistic
     Mean,
     Median,
     StandardDeviation,
+    Sum,
     Quantile,
 }

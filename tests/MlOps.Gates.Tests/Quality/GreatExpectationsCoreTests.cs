@@ -16,8 +16,7 @@ public sealed partial class GreatExpectationsCoreTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static string Readme([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
-        File.ReadAllText(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", "..", "..", "README.md")));
+    private static string Readme() => File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
 
     private static string Section()
     {
