@@ -78,7 +78,7 @@ public sealed partial class ActionTests
         Assert.All(uses, u => Assert.Matches(@"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+@[0-9a-f]{40} # v\d+(\.\d+)*$", u));
     }
 
-    private static string RepositoryRoot() => Repository.Root;
+    private static string RepositoryRoot() => MlOps.Gates.Tests.Repository.Root;
 
     [GeneratedRegex(@"\binputs\.([A-Za-z0-9_-]+)")]
     private static partial Regex InputReference();

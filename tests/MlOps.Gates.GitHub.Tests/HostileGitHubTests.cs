@@ -15,7 +15,9 @@ public sealed class HostileGitHubTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private Dictionary<string, string?> Environment(HostileHttpServer server) => new()
+    /// <param name="timeout">Seconds a request may take: 1 for the test of a server that never answers; a loaded machine
+    /// can take longer than that to answer a loopback request, so the others allow 15.</param>
+    private Dictionary<string, string?> Environment(HostileHttpServer server, int timeout) => new()
     {
         ["GITHUB_ACTIONS"] = "true",
         ["GITHUB_STEP_SUMMARY"] = Path.Combine(_dir.Path, "summary.md"),
@@ -24,14 +26,16 @@ public sealed class HostileGitHubTests : IDisposable
         ["GITHUB_REPOSITORY"] = "o/r",
         ["GITHUB_API_URL"] = server.ApiUrl,
         ["GITHUB_TOKEN"] = Token,
-        ["MLOPS_GATES_GITHUB_TIMEOUT"] = "1",
+        ["MLOPS_GATES_GITHUB_TIMEOUT"] = timeout.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private (int Exit, string Out, string Err) Run(HostileHttpServer server, int bad, params string[] extra)
+    private (int Exit, string Out, string Err) Run(HostileHttpServer server, int bad, params string[] extra) => Run(server, bad, 15, extra);
+
+    private (int Exit, string Out, string Err) Run(HostileHttpServer server, int bad, int timeout, params string[] extra)
     {
         _dir.Write("data.csv", "x\n" + string.Join('\n', Enumerable.Range(0, 10).Select(i => i < bad ? "9" : "1")) + "\n");
         var config = _dir.Write("mlops-gates.yml", "gates:\n  - name: g\n    dataset: {path: data.csv}\n    checks:\n      - {expect: between, column: x, min: 0, max: 5}\n");
-        var variables = Environment(server);
+        var variables = Environment(server, timeout);
         var output = new StringWriter();
         var error = new StringWriter();
         var app = new GatesApp(output, error) { Variables = name => variables.GetValueOrDefault(name) };
@@ -76,7 +80,7 @@ public sealed class HostileGitHubTests : IDisposable
         _dir.Write("reference.csv", "x\n" + string.Join('\n', Enumerable.Range(0, 200).Select(i => (i % 10).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "\n");
         _dir.Write("current.csv", "x\n" + string.Join('\n', Enumerable.Range(0, 200).Select(i => (50 + (i % 10)).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "\n");
         var config = _dir.Write("monitor.yml", "gates:\n  - name: d\n    type: drift\n    reference: reference.csv\n    current: reference.csv\n");
-        var variables = Environment(server);
+        var variables = Environment(server, timeout: 15);
         var output = new StringWriter();
         var error = new StringWriter();
         var app = new GatesApp(output, error) { Variables = name => variables.GetValueOrDefault(name) };
@@ -108,7 +112,7 @@ public sealed class HostileGitHubTests : IDisposable
         using var server = new HostileHttpServer(async (_, _) => await Task.Delay(Timeout.Infinite, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60)));
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var (exit, output, _) = Run(server, bad: 0);
+        var (exit, output, _) = Run(server, bad: 0, timeout: 1);
 
         Assert.Equal(0, exit);
         Assert.Contains("got no answer within 1 s (3 attempts)", output, StringComparison.Ordinal);

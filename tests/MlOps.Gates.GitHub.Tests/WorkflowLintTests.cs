@@ -72,5 +72,5 @@ public sealed class WorkflowLintTests : IDisposable
         return (process.ExitCode, output + error.Result);
     }
 
-    private static string RepositoryRoot() => Repository.Root;
+    private static string RepositoryRoot() => MlOps.Gates.Tests.Repository.Root;
 }
