@@ -25,6 +25,23 @@ public abstract class JsonTestServer : IDisposable
 
     public List<(string Method, string Path, string Body, string? Authorization)> Requests { get; } = [];
 
+    private readonly Queue<(int Status, string? RetryAfter)> _failures = new();
+
+    /// <summary>The next <paramref name="count"/> requests get <paramref name="status"/> (and a Retry-After header when given) instead of an answer, as a proxy in front of a busy server gives.</summary>
+    public void FailNext(int count, int status, string? retryAfter = null)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _failures.Enqueue((status, retryAfter));
+            }
+        }
+    }
+
+    /// <summary>How long the server waits before answering a request of this method and path: a slow server.</summary>
+    public Func<string, string, TimeSpan> Delay { get; set; } = (_, _) => TimeSpan.Zero;
+
     public void Dispose()
     {
         _listener.Stop();
@@ -82,6 +99,35 @@ public abstract class JsonTestServer : IDisposable
             int status;
             byte[] bytes;
             var contentType = "application/json";
+            if (Delay(context.Request.HttpMethod, url.AbsolutePath) is { } delay && delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay);
+            }
+
+            (int Status, string? RetryAfter)? failure = null;
+            lock (_gate)
+            {
+                if (_failures.Count > 0)
+                {
+                    failure = _failures.Dequeue();
+                    Requests.Add((context.Request.HttpMethod, url.AbsolutePath + url.Query, "(failed on purpose)", context.Request.Headers["Authorization"]));
+                }
+            }
+
+            if (failure is { } f)
+            {
+                context.Response.StatusCode = f.Status;
+                context.Response.ContentType = "text/plain";
+                if (f.RetryAfter is not null)
+                {
+                    context.Response.AddHeader("Retry-After", f.RetryAfter);
+                }
+
+                await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes("busy, try again"));
+                context.Response.Close();
+                continue;
+            }
+
             lock (_gate)
             {
                 var raw = HandleBytes(context.Request.HttpMethod, url.AbsolutePath, received.ToArray());

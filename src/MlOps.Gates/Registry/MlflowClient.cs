@@ -11,13 +11,20 @@ namespace MlOps.Gates.Registry;
 /// </summary>
 internal sealed class MlflowClient : IDisposable
 {
+    /// <summary>Answers MLflow's client retries (mlflow/utils/request_utils.py): timeout, too many requests, server errors.</summary>
+    private static readonly int[] Transient = [408, 429, 500, 502, 503, 504];
+
     private readonly HttpClient _http;
+    private readonly MlflowSettings _settings;
 
     public MlflowClient(MlflowSettings settings, HttpMessageHandler? handler = null)
     {
-        _http = handler is null ? new HttpClient() : new HttpClient(handler);
+        _settings = settings;
+        _http = new HttpClient(handler ?? new SocketsHttpHandler { ConnectTimeout = settings.Timeout });
         _http.BaseAddress = new Uri(settings.TrackingUri.TrimEnd('/') + "/");
-        _http.Timeout = TimeSpan.FromSeconds(60);
+
+        // Each request gets its own deadline below; one for the client as a whole would cut a large upload.
+        _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
         // As MLflow's own client decides (mlflow/utils/rest_utils.py, http_request): Basic only when both the user
         // name and the password are set, else Bearer when a token is.
         if (settings.Username is { Length: > 0 } user && settings.Password is { Length: > 0 } password)
@@ -61,18 +68,22 @@ internal sealed class MlflowClient : IDisposable
     /// <summary>Uploads a file through the server's artifact proxy (<c>/api/2.0/mlflow-artifacts/artifacts/PATH</c>).</summary>
     public void PutArtifact(string path, string file)
     {
-        using var content = new StreamContent(File.OpenRead(file));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var request = new HttpRequestMessage(HttpMethod.Put, ArtifactUrl(path)) { Content = content };
-        using var response = SendRaw(request);
+        using var response = SendWithRetries(
+            () =>
+            {
+                var content = new StreamContent(File.OpenRead(file));
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                return new HttpRequestMessage(HttpMethod.Put, ArtifactUrl(path)) { Content = content };
+            },
+            Deadline.None);
         ThrowIfFailed(response, path);
     }
 
     /// <summary>Downloads a file through the server's artifact proxy into a stream.</summary>
     public void GetArtifact(string path, Stream destination)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, ArtifactUrl(path));
-        using var response = SendRaw(request);
+        // A missing file is a 500 from the artifact proxy (see MlflowArtifacts): retrying it would only wait longer.
+        using var response = SendWithRetries(() => new HttpRequestMessage(HttpMethod.Get, ArtifactUrl(path)), Deadline.Headers, retry500: false);
         ThrowIfFailed(response, path);
         response.Content.ReadAsStream().CopyTo(destination);
     }
@@ -82,16 +93,59 @@ internal sealed class MlflowClient : IDisposable
     private static string ArtifactUrl(string path) =>
         "api/2.0/mlflow-artifacts/artifacts/" + string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));
 
-    private HttpResponseMessage SendRaw(HttpRequestMessage request)
+    /// <summary>
+    /// Sends a request made afresh for each attempt, retrying as MLflow's client does: a refused or dropped connection,
+    /// a request past its deadline, and the answers in <see cref="Transient"/>, up to <see cref="MlflowSettings.MaxRetries"/>
+    /// times, waiting the answer's Retry-After or else the backoff factor doubled each time. The last answer, whatever
+    /// it is, goes back to the caller; a connection that never succeeds is the registry being unavailable.
+    /// </summary>
+    private HttpResponseMessage SendWithRetries(Func<HttpRequestMessage> create, Deadline deadline, bool retry500 = true)
     {
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            return _http.Send(request, HttpCompletionOption.ResponseHeadersRead);
+            using var request = create();
+            using var timeout = deadline == Deadline.None ? new CancellationTokenSource() : new CancellationTokenSource(_settings.Timeout);
+            HttpResponseMessage response;
+            try
+            {
+                response = _http.Send(request, deadline == Deadline.Whole ? HttpCompletionOption.ResponseContentRead : HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException or IOException)
+            {
+                if (attempt < _settings.MaxRetries)
+                {
+                    Thread.Sleep(Backoff(attempt, null));
+                    continue;
+                }
+
+                var why = e is OperationCanceledException ? $"no answer within {_settings.Timeout.TotalSeconds:0.#} s" : e.Message;
+                throw new GatesInputException(ErrorCodes.RegistryUnavailable, $"the MLflow server at {_http.BaseAddress} cannot be reached ({attempt + 1} attempts): {why}", null, e);
+            }
+
+            var status = (int)response.StatusCode;
+            if (!Transient.Contains(status) || (status == 500 && !retry500) || attempt >= _settings.MaxRetries)
+            {
+                return response;
+            }
+
+            var wait = Backoff(attempt, response.Headers.RetryAfter);
+            response.Dispose();
+            Thread.Sleep(wait);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-        {
-            throw new GatesInputException(ErrorCodes.RegistryUnavailable, $"the MLflow server at {_http.BaseAddress} cannot be reached: {e.Message}", null, e);
-        }
+    }
+
+    private TimeSpan Backoff(int attempt, RetryConditionHeaderValue? retryAfter)
+    {
+        var backoff = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.FromSeconds(_settings.BackoffFactor * Math.Pow(2, attempt)));
+        return backoff < TimeSpan.Zero ? TimeSpan.Zero : backoff > _settings.MaxBackoff ? _settings.MaxBackoff : backoff;
+    }
+
+    /// <summary>What a request's deadline covers: all of it (API calls), the wait for the answer's headers (downloads), or nothing but the connection (uploads).</summary>
+    private enum Deadline
+    {
+        Whole,
+        Headers,
+        None,
     }
 
     private static void ThrowIfFailed(HttpResponseMessage response, string path)
@@ -118,22 +172,10 @@ internal sealed class MlflowClient : IDisposable
 
     private JsonObject Send(HttpMethod method, string path, JsonObject? body)
     {
-        using var request = new HttpRequestMessage(method, "api/2.0/mlflow/" + path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = _http.Send(request);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            throw new GatesInputException(ErrorCodes.RegistryUnavailable, $"the MLflow server at {_http.BaseAddress} cannot be reached: {e.Message}", null, e);
-        }
-
+        var payload = body?.ToJsonString();
+        var response = SendWithRetries(
+            () => new HttpRequestMessage(method, "api/2.0/mlflow/" + path) { Content = payload is null ? null : new StringContent(payload, Encoding.UTF8, "application/json") },
+            Deadline.Whole);
         using (response)
         {
             var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();

@@ -55,6 +55,57 @@ public sealed class MlflowRegistryTests : IDisposable
     }
 
     [Fact]
+    public void Transient_answers_are_retried_as_mlflows_client_retries_them_and_the_registration_completes()
+    {
+        using var registry = new MlflowRegistry(new MlflowSettings(_server.Uri) { Token = Token, ArtifactStore = Path.Combine(_dir.Path, "store"), BackoffFactor = 0.01 });
+        _server.FailNext(2, 503);
+        _server.FailNext(1, 429, retryAfter: "0");
+        _server.FailNext(1, 502);
+
+        var version = registry.Register("churn", Draft("a"), Change);
+
+        Assert.Equal(1, version.Version);
+        Assert.Equal(4, _server.Requests.Count(r => r.Body == "(failed on purpose)"));
+        var first = _server.Requests.First(r => r.Body != "(failed on purpose)");
+        Assert.All(_server.Requests.TakeWhile(r => r.Body == "(failed on purpose)"), r => Assert.Equal(first.Path, r.Path));
+        Assert.Equal("churn", registry.Get("churn", 1).Name);
+    }
+
+    [Theory]
+    [InlineData(503)]
+    [InlineData(429)]
+    [InlineData(408)]
+    public void A_server_that_stays_busy_is_unavailable_after_the_last_retry(int status)
+    {
+        using var registry = new MlflowRegistry(new MlflowSettings(_server.Uri) { Token = Token, MaxRetries = 3, BackoffFactor = 0.01 });
+        _server.FailNext(10, status);
+
+        var error = Assert.Throws<GatesInputException>(() => registry.Models());
+
+        Assert.Equal(ErrorCodes.RegistryUnavailable, error.Errors[0].Code);
+        Assert.Equal(4, _server.Requests.Count);
+        Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_request_past_its_deadline_is_retried_and_an_upload_is_not_cut_by_it()
+    {
+        using var server = new FakeMlflowServer();
+        using var registry = new MlflowRegistry(new MlflowSettings(server.Uri) { Token = Token, Timeout = TimeSpan.FromSeconds(1), MaxRetries = 0 });
+
+        // The artifact proxy takes longer than an API call may: the upload still completes.
+        server.Delay = (method, path) => method == "PUT" ? TimeSpan.FromSeconds(2.5) : TimeSpan.Zero;
+        var version = registry.Register("churn", Draft("slow upload"), Change);
+        Assert.Equal(1, version.Version);
+        Assert.Single(server.Artifacts);
+
+        // An API call that takes longer than the deadline is given up on, and with no retries left it is an error.
+        server.Delay = (method, path) => path.EndsWith("registered-models/search", StringComparison.Ordinal) ? TimeSpan.FromSeconds(2.5) : TimeSpan.Zero;
+        var error = Assert.Throws<GatesInputException>(() => registry.Models());
+        Assert.Contains("no answer within 1 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Card_facts_longer_than_a_tag_are_stored_over_several_tags_and_read_back_whole()
     {
         var slices = Enumerable.Range(0, 120).Select(i => new Cards.CardSlice($"region=<r{i}> | \"quoted\"", 40 + i, "passed", new Dictionary<string, double> { ["accuracy"] = 0.5 + (i / 1000.0), ["f1"] = 0.25 })).ToList();
@@ -224,11 +275,12 @@ public sealed class MlflowRegistryTests : IDisposable
     [Fact]
     public void An_unreachable_server_is_a_clear_error()
     {
-        using var nowhere = new MlflowRegistry(new MlflowSettings("http://127.0.0.1:9") { Token = Token });
+        using var nowhere = new MlflowRegistry(new MlflowSettings("http://127.0.0.1:9") { Token = Token, MaxRetries = 2, BackoffFactor = 0.01 });
 
         var error = Assert.Throws<GatesInputException>(() => nowhere.Models());
 
         Assert.Equal(ErrorCodes.RegistryUnavailable, error.Errors[0].Code);
+        Assert.Contains("(3 attempts)", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
     }
 
