@@ -82,7 +82,7 @@ public static class ColumnDrift
         var (labels, refShares, curShares) = numeric
             ? Binning.Numeric(reference.Numbers, current.Numbers)
             : Binning.Categorical(reference.Categories, current.Categories);
-        var bins = labels.Select((l, i) => new DriftBin(l, refShares[i], curShares[i])).ToList();
+        var bins = ChartBins.Bounded(labels, refShares, curShares);
         TestResult result;
         switch (test.Name)
         {
