@@ -74,6 +74,7 @@ internal static class BuiltInChecks
         new("column_count_equal", "MLG2029", ColumnArity.None, "the number of columns is value", Exactly((spec, r) => new ColumnCountCheck(spec, r))) { GreatExpectationsNames = ["expect_table_column_count_to_equal"] },
         new("is_null", "MLG2030", ColumnArity.One, "values are missing", _ => spec => new NullCheck(spec)) { GreatExpectationsNames = ["expect_column_values_to_be_null"] },
         new("length_equal", "MLG2031", ColumnArity.One, "each value's length is value", Exactly((spec, r) => new LengthCheck(spec, r))) { GreatExpectationsNames = ["expect_column_value_lengths_to_equal"] },
+        new("unique_share_between", "MLG2033", ColumnArity.One, "the share of distinct values among the present ones is between min and max", Ranged((spec, r) => new DistinctCountCheck(spec, r, share: true))) { GreatExpectationsNames = ["expect_column_proportion_of_unique_values_to_be_between"] },
         new("sum_between", "MLG2032", ColumnArity.One, "the sum is between min and max", Statistic(Quality.Statistic.Sum)) { GreatExpectationsNames = ["expect_column_sum_to_be_between"] },
     ];
 

@@ -8,15 +8,18 @@ namespace MlOps.Gates.Quality;
 
 /// <summary>
 /// <c>distinct_count_between</c>: the number of distinct non-missing values (compared as text, by their 128-bit hash)
-/// is in the range.
+/// is in the range; with <paramref name="share"/>, <c>unique_share_between</c>: that number as a share of the
+/// non-missing values (Great Expectations' unique proportion, 0 when every value is missing).
 /// </summary>
-public sealed class DistinctCountCheck(CheckSpec spec, Range range) : ColumnCheck(spec)
+public sealed class DistinctCountCheck(CheckSpec spec, Range range, bool share = false) : ColumnCheck(spec)
 {
     private ValueTable _values = new(16);
     private long _missing;
     private long _elements;
 
-    public override string Description => $"the number of distinct values of '{ColumnName}' is in {range}";
+    public override string Description => share
+        ? $"the share of distinct values of '{ColumnName}' is in {range}"
+        : $"the number of distinct values of '{ColumnName}' is in {range}";
 
     public override void Observe(RowBatch batch)
     {
@@ -43,12 +46,16 @@ public sealed class DistinctCountCheck(CheckSpec spec, Range range) : ColumnChec
         }
 
         var count = _values.Count;
-        var success = range.Contains(count);
-        return Result(success, string.Create(CultureInfo.InvariantCulture, $"{count} distinct values; expected {range}")) with
+        var present = _elements - _missing;
+        double observed = share ? present == 0 ? 0 : (double)count / present : count;
+        var message = share
+            ? string.Create(CultureInfo.InvariantCulture, $"{count} distinct of {present} values, a share of {observed:G6}; expected {range}")
+            : string.Create(CultureInfo.InvariantCulture, $"{count} distinct values; expected {range}");
+        return Result(range.Contains(observed), message) with
         {
             ElementCount = _elements,
             MissingCount = _missing,
-            ObservedValue = (double)count,
+            ObservedValue = observed,
         };
     }
 }

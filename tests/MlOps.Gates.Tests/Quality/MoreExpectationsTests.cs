@@ -43,6 +43,8 @@ public sealed class MoreExpectationsTests : IDisposable
             Expectation("expect_column_value_lengths_to_equal", Invariant($"\"column\": \"code\", \"value\": 4, \"mostly\": {lengthShare + 0.0001:R}")),
             Expectation("expect_column_sum_to_be_between", Invariant($"\"column\": \"score\", \"min_value\": {sum - 0.001:R}, \"max_value\": {sum + 0.001:R}")),
             Expectation("expect_column_sum_to_be_between", Invariant($"\"column\": \"score\", \"min_value\": {sum + 0.001:R}")),
+            Expectation("expect_column_proportion_of_unique_values_to_be_between", Invariant($"\"column\": \"code\", \"min_value\": {E("code_unique_share"):R}, \"max_value\": {E("code_unique_share"):R}")),
+            Expectation("expect_column_proportion_of_unique_values_to_be_between", Invariant($"\"column\": \"code\", \"max_value\": {E("code_unique_share") - 0.0001:R}")),
         };
         return _dir.Write("more.json", $$"""{"name": "more", "expectations": [{{string.Join(",\n", expectations)}}], "meta": {}, "notes": null}""");
     }
@@ -59,14 +61,15 @@ public sealed class MoreExpectationsTests : IDisposable
 
         var checks = new GateRunner().Run(GatesConfigLoader.LoadSuite(Suite(), data, _dir.Path)).Gates.Single().Checks;
 
-        Assert.Equal([true, false, true, false, true, false, false, true, false, true, false], checks.Select(c => c.Success));
+        Assert.Equal([true, false, true, false, true, false, false, true, false, true, false, true, false], checks.Select(c => c.Success));
+        Assert.Equal(E("code_unique_share"), (double)checks[11].ObservedValue!, 15);
         Assert.Equal(E("rows"), checks[0].ObservedValue);
         Assert.Equal(E("columns"), Convert.ToDouble(checks[2].Message.Split(' ')[0], CultureInfo.InvariantCulture));
         Assert.Equal(E("note_nonnull"), checks[4].UnexpectedCount!.Value);
         Assert.Equal(E("rows"), checks[4].ElementCount!.Value);
         Assert.Equal(E("code_length_not_4"), checks[7].UnexpectedCount!.Value);
         Assert.Equal(E("score_sum"), (double)checks[9].ObservedValue!, 6);
-        Assert.Equal(["row_count_equal", "column_count_equal", "column_count_between", "is_null", "length_equal", "sum_between"], checks.Select(c => c.Kind).Distinct());
+        Assert.Equal(["row_count_equal", "column_count_equal", "column_count_between", "is_null", "length_equal", "sum_between", "unique_share_between"], checks.Select(c => c.Kind).Distinct());
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

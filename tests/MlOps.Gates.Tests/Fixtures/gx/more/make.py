@@ -23,6 +23,7 @@ expected = {
     "code_nonnull": int(codes.size),
     "score_sum": float(score.sum()),
     "score_nonnull": int(score.notna().sum()),
+    "code_unique_share": float(codes.nunique() / codes.size),
 }
 json.dump(expected, open("expected.json", "w"), indent=2)
 print(expected)
