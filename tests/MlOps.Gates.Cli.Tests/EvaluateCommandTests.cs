@@ -3,6 +3,7 @@ using MlOps.Gates.Tests;
 namespace MlOps.Gates.Cli.Tests;
 
 /// <summary><c>mlops-gates evaluate</c> through the command line: exit codes 0, 1 and 2, findings and reports.</summary>
+[Collection(CurrentDirectoryCollection.Name)]
 public sealed class EvaluateCommandTests : IDisposable
 {
     private readonly TempDir _dir = new();

@@ -11,6 +11,7 @@ namespace MlOps.Gates.Cli.Tests;
 /// command the sample's release build runs): metrics as report.json measured them, datasets by hash, the
 /// environment, alias history and the gates file's card section; every value escaped; the HTML in a real browser.
 /// </summary>
+[Collection(CurrentDirectoryCollection.Name)]
 public sealed class ModelCardTests : IDisposable
 {
     private readonly TempDir _dir = new();

@@ -4,6 +4,7 @@ using MlOps.Gates.Tests;
 namespace MlOps.Gates.Cli.Tests;
 
 /// <summary>The registry through the command line: registration after passing gates, promotion policy, and the registry commands.</summary>
+[Collection(CurrentDirectoryCollection.Name)]
 public sealed class RegistryCommandTests : IDisposable
 {
     private readonly TempDir _dir = new();
