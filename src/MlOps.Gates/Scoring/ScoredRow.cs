@@ -104,16 +104,14 @@ internal sealed class ScoredRow
             best = v > _slots[best] ? c : best;
         }
 
-        var chosen = _predicted switch
+        // The model's own label wins: a key names the class by index, a text output is the class itself.
+        texts[0] = _predicted switch
         {
-            { IsKey: true } key => (int)key.Scalar() - 1,
-            { IsText: true } text => -1 - IndexOfClass(text.Text()),
-            _ => best,
+            { IsKey: true } key => ClassName((int)key.Scalar() - 1, row),
+            { IsText: true } text => text.Text(),
+            _ => ClassName(best, row),
         };
-        texts[0] = chosen >= 0 ? ClassName(chosen, row) : _predicted!.Text();
     }
-
-    private int IndexOfClass(string name) => _classes is null ? 0 : Math.Max(0, _classes.ToList().IndexOf(name));
 
     private string ClassName(int index, long row) =>
         index < (_classes?.Count ?? int.MaxValue) ? _classes?[index] ?? index.ToString(CultureInfo.InvariantCulture)
