@@ -198,7 +198,7 @@ public sealed class RegistryCommandTests : IDisposable
         Assert.Equal(2, missing);
         Assert.Contains("error MLG6002", missingError, StringComparison.Ordinal);
         Assert.Contains(server.Requests, r => r.Path.StartsWith("/api/2.0/mlflow/registered-models/alias", StringComparison.Ordinal));
-        Assert.Equal("weights"u8.ToArray(), server.Artifacts.Values.Single());
+        Assert.Equal("weights"u8.ToArray(), server.Artifacts.Single(a => !a.Key.EndsWith("/MLmodel", StringComparison.Ordinal)).Value);
         Assert.Equal(0, downloaded);
         Assert.Equal("weights", File.ReadAllText(Path.Combine(downloadFolder, "model.zip")));
         Assert.Equal(0, verified);

@@ -51,8 +51,11 @@ public abstract class JsonTestServer : IDisposable
     /// <summary>Answers one request with a status and a JSON body; called under the server's lock.</summary>
     protected abstract (int Status, JsonNode Body) Handle(string method, string path, NameValueCollection query, JsonObject? body);
 
-    /// <summary>Answers a request whose body is not JSON (a file upload or download), or returns null to leave it to <see cref="Handle"/>.</summary>
-    protected virtual (int Status, byte[] Body)? HandleBytes(string method, string path, byte[] body) => null;
+    /// <summary>
+    /// Answers a request before <see cref="Handle"/> sees it (a file upload or download, a refusal of credentials or of
+    /// the content type), or returns null to leave it to <see cref="Handle"/>.
+    /// </summary>
+    protected virtual RawAnswer? HandleRaw(RawRequest request) => null;
 
     /// <summary>A listener on a free local port, and its address; other test servers start theirs here too.</summary>
     public static (HttpListener, string) Start()
@@ -130,13 +133,16 @@ public abstract class JsonTestServer : IDisposable
 
             lock (_gate)
             {
-                var raw = HandleBytes(context.Request.HttpMethod, url.AbsolutePath, received.ToArray());
+                var raw = HandleRaw(new RawRequest(context.Request.HttpMethod, url.AbsolutePath, received.ToArray(), context.Request.Headers["Authorization"], context.Request.ContentType));
                 var text = raw is null ? Encoding.UTF8.GetString(received.ToArray()) : $"({received.Length} bytes)";
                 Requests.Add((context.Request.HttpMethod, url.AbsolutePath + url.Query, text, context.Request.Headers["Authorization"]));
                 if (raw is { } answer)
                 {
-                    (status, bytes) = answer;
-                    contentType = "application/octet-stream";
+                    (status, bytes, contentType) = (answer.Status, answer.Body, answer.ContentType);
+                    foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+                    {
+                        context.Response.AddHeader(name, value);
+                    }
                 }
                 else
                 {

@@ -66,12 +66,17 @@ internal sealed class MlflowClient : IDisposable
     }
 
     /// <summary>Uploads a file through the server's artifact proxy (<c>/api/2.0/mlflow-artifacts/artifacts/PATH</c>).</summary>
-    public void PutArtifact(string path, string file)
+    public void PutArtifact(string path, string file) => Put(path, () => new StreamContent(File.OpenRead(file)));
+
+    /// <summary>Uploads a small text file (an MLmodel) through the server's artifact proxy.</summary>
+    public void PutArtifactText(string path, string text) => Put(path, () => new ByteArrayContent(Encoding.UTF8.GetBytes(text)));
+
+    private void Put(string path, Func<HttpContent> body)
     {
         using var response = SendWithRetries(
             () =>
             {
-                var content = new StreamContent(File.OpenRead(file));
+                var content = body();
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
                 return new HttpRequestMessage(HttpMethod.Put, ArtifactUrl(path)) { Content = content };
             },

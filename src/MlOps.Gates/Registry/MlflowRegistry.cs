@@ -24,7 +24,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         _settings = settings;
         _client = new MlflowClient(settings, handler);
         _time = time ?? TimeProvider.System;
-        _artifacts = new MlflowArtifacts(_client, settings.Experiment, _time);
+        _artifacts = new MlflowArtifacts(_client, settings, _time);
     }
 
     public string Location => _settings.TrackingUri;
@@ -40,15 +40,17 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         }
 
         var (hash, size) = FileHash.Sha256(draft.ArtifactPath);
-        Call(() =>
+        var createdModel = Call(() =>
         {
             try
             {
                 _client.Post("registered-models/create", new JsonObject { ["name"] = name });
+                return true;
             }
             catch (MlflowException e) when (e.ErrorCode == "RESOURCE_ALREADY_EXISTS")
             {
                 // Registered by an earlier version: the versions go on.
+                return false;
             }
         });
 
@@ -90,25 +92,34 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
             tags[key] = Fit(value);
         }
 
-        var (source, runId) = StoreArtifact(name, draft, hash);
-        var body = new JsonObject
+        JsonObject created;
+        string? runId = null;
+        try
         {
-            ["name"] = name,
-            ["source"] = source,
-            ["tags"] = new JsonArray(tags.Select(t => (JsonNode)new JsonObject { ["key"] = t.Key, ["value"] = t.Value }).ToArray()),
-        };
-        if (draft.Description is not null)
+            (var source, runId) = Call(() => _artifacts.Upload(name, draft.ArtifactPath, draft.Git?.Commit));
+            var body = new JsonObject
+            {
+                ["name"] = name,
+                ["source"] = source,
+                ["run_id"] = runId,
+                ["tags"] = new JsonArray(tags.Select(t => (JsonNode)new JsonObject { ["key"] = t.Key, ["value"] = t.Value }).ToArray()),
+            };
+            if (draft.Description is not null)
+            {
+                body["description"] = draft.Description;
+            }
+
+            created = Call(() => _client.Post("model-versions/create", body))["model_version"] as JsonObject
+                ?? throw new GatesInputException(ErrorCodes.RegistryUnavailable, "MLflow did not return the created model version");
+        }
+        catch (GatesInputException)
         {
-            body["description"] = draft.Description;
+            // Nothing half-made is left: the run says FAILED, and a model this registration created goes again.
+            Undo(name, createdModel, runId);
+            throw;
         }
 
-        if (runId is not null)
-        {
-            body["run_id"] = runId;
-        }
-
-        var created = Call(() => _client.Post("model-versions/create", body))["model_version"] as JsonObject
-            ?? throw new GatesInputException(ErrorCodes.RegistryUnavailable, "MLflow did not return the created model version");
+        Call(() => _artifacts.Finish(runId, "FINISHED"));
         var version = ToVersion(created, new Dictionary<string, AliasState>());
         AppendAudit(name, new AuditEntry { Sequence = 0, At = version.Created, Action = "register", Model = name, Version = version.Version, By = change.By, Reason = change.Reason, Commit = change.Commit ?? draft.Git?.Commit });
         return version;
@@ -233,7 +244,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
         var target = DownloadTarget.Resolve(destination, record.ArtifactFileName, $"{name} version {version}");
         if (!MlflowArtifacts.IsProxied(record.Source))
         {
-            AtomicFile.Copy(LocalPath(record.Source)!, target);
+            AtomicFile.Copy(LocalPath(record) ?? throw new GatesInputException(ErrorCodes.ArtifactChanged, $"{name} version {version}: its artifact {record.Source} is not a local file"), target);
             return;
         }
 
@@ -264,7 +275,7 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
             }
         }
 
-        var path = LocalPath(record.Source);
+        var path = LocalPath(record);
         if (path is null)
         {
             return $"{name} version {version}: its artifact {record.Source} is not a local file, so it cannot be verified here";
@@ -407,31 +418,35 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
     private void SetVersionTag(string name, int version, string key, string value) =>
         Call(() => _client.Post("model-versions/set-tag", new JsonObject { ["name"] = name, ["version"] = version.ToString(CultureInfo.InvariantCulture), ["key"] = key, ["value"] = value }));
 
-    /// <summary>
-    /// Uploads the artifact to the server in a run, or, when an artifact store folder is set, copies it there by hash.
-    /// Returns the version's source and the run, if one was logged.
-    /// </summary>
-    private (string Source, string? RunId) StoreArtifact(string name, VersionDraft draft, string hash)
+    /// <summary>Best effort after a failed registration: the run marked FAILED, the registered model deleted if this registration created it.</summary>
+    private void Undo(string name, bool createdModel, string? runId)
     {
-        if (_settings.ArtifactStore is not { } store)
+        try
         {
-            return Call(() => _artifacts.Upload(name, draft.ArtifactPath, draft.Git?.Commit));
-        }
+            if (runId is not null)
+            {
+                _artifacts.Finish(runId, "FAILED");
+            }
 
-        Directory.CreateDirectory(store);
-        var target = Path.Combine(store, hash);
-        if (!File.Exists(target))
+            if (createdModel)
+            {
+                _client.Delete("registered-models/delete", new JsonObject { ["name"] = name });
+            }
+        }
+        catch (Exception e) when (e is MlflowException or GatesInputException)
         {
-            AtomicFile.Copy(draft.ArtifactPath, target);
+            // The registration's own error says what went wrong; a cleanup the server refuses adds nothing to it.
         }
-
-        return (new Uri(target).AbsoluteUri, null);
     }
 
-    private static string? LocalPath(string source) =>
-        Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.IsFile ? uri.LocalPath
-        : Path.IsPathRooted(source) ? source
-        : null;
+    /// <summary>
+    /// The local file of a version whose source is a folder (the run's model folder in the artifact store) or, as
+    /// versions registered before 1.x recorded it, the file itself.
+    /// </summary>
+    private static string? LocalPath(ModelVersion record) =>
+        MlflowArtifacts.LocalPath(record.Source) is not { } path ? null
+        : Directory.Exists(path) ? Path.Combine(path, record.ArtifactFileName)
+        : path;
 
     /// <summary>A value within MLflow's tag limit: cut with an ellipsis when longer.</summary>
     private static string Fit(string value) => value.Length <= TagLimit ? value : value[..(TagLimit - 1)] + "…";

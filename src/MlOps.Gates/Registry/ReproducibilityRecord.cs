@@ -39,7 +39,7 @@ public static class ReproducibilityRecord
     }
 
     /// <summary>An assembly's version; "not installed" when it cannot load (a layout that leaves ONNX Runtime out), never a failed registration.</summary>
-    private static string Version(Func<Assembly> load)
+    internal static string Version(Func<Assembly> load)
     {
         try
         {

@@ -45,7 +45,7 @@ public sealed class MlflowArtifactTests : IDisposable
         using var server = new FakeMlflowServer();
         using var registry = new MlflowRegistry(new MlflowSettings(server.Uri) { Token = null, Username = null });
         var version = registry.Register("churn", Draft("original"), Change);
-        server.Artifacts[server.Artifacts.Keys.Single()] = "tampered"u8.ToArray();
+        server.Artifacts[server.Artifacts.Keys.Single(k => !k.EndsWith("/MLmodel", StringComparison.Ordinal))] = "tampered"u8.ToArray();
         var target = _dir.Write("kept.zip", "what was there");
 
         var problem = registry.Verify("churn", version.Version);
@@ -69,7 +69,7 @@ public sealed class MlflowArtifactTests : IDisposable
         Directory.CreateDirectory(target);
         registry.Download("churn", version.Version, target);
 
-        Assert.EndsWith("/model/churn__2__final_.zip", server.Artifacts.Keys.Single(), StringComparison.Ordinal);
+        Assert.EndsWith("/model/churn__2__final_.zip", server.Artifacts.Keys.Single(k => !k.EndsWith("/MLmodel", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Equal("churn__2__final_.zip", version.ArtifactFileName);
         Assert.Equal("bytes", File.ReadAllText(Path.Combine(target, "churn__2__final_.zip")));
         Assert.Null(registry.Verify("churn", version.Version));
@@ -127,6 +127,6 @@ public sealed class MlflowArtifactTests : IDisposable
         registry.Register("churn", Draft("a"), Change);
 
         Assert.Contains(server.Requests, r => r.Path.EndsWith("experiments/create", StringComparison.Ordinal) && r.Body.Contains("\"name\":\"team-models\"", StringComparison.Ordinal));
-        Assert.Single(server.Artifacts);
+        Assert.Equal(["model.zip", "MLmodel"], server.Artifacts.Keys.Select(k => k.Split('/')[^1]));
     }
 }
