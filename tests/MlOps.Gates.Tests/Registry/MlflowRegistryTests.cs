@@ -301,4 +301,22 @@ public sealed class MlflowRegistryTests : IDisposable
         Assert.InRange(first.Gates.Count, 1, 299);
         Assert.Equal("gate-000", first.Gates[0].Name);
     }
+
+    [Fact]
+    public void The_auth_apps_plain_text_refusals_are_a_clear_credentials_error_without_the_password()
+    {
+        _server.BasicAuth = ("alice", "right-pw");
+        using var wrong = new MlflowRegistry(new MlflowSettings(_server.Uri) { Username = "alice", Password = "wrong-pw" });
+        using var right = new MlflowRegistry(new MlflowSettings(_server.Uri) { Username = "alice", Password = "right-pw" });
+
+        var unauthenticated = Assert.Throws<GatesInputException>(() => wrong.Models()).Errors.Single();
+        Assert.Empty(right.Models());
+        _server.Forbidden = path => path.EndsWith("registered-models/create", StringComparison.Ordinal);
+        var forbidden = Assert.Throws<GatesInputException>(() => right.Register("churn", Draft("a"), Change)).Errors.Single();
+
+        Assert.Equal((ErrorCodes.RegistryUnavailable, ErrorCodes.RegistryUnavailable), (unauthenticated.Code, forbidden.Code));
+        Assert.Contains("refused the credentials (HTTP_401)", unauthenticated.Message, StringComparison.Ordinal);
+        Assert.Contains("refused the credentials (HTTP_403)", forbidden.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw", unauthenticated.Message + forbidden.Message, StringComparison.Ordinal);
+    }
 }
