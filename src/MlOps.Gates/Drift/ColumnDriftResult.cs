@@ -42,6 +42,19 @@ public sealed record ColumnDriftResult
         : Test.IsPValue ? Math.Log(Threshold / Math.Max(AdjustedPValue ?? PValue ?? 1, 1e-300))
         : Math.Log(Math.Max(Statistic, 1e-300) / Threshold);
 
+    /// <summary>A column reported but not tested (an identifier, a time axis, free text), with why.</summary>
+    public static ColumnDriftResult Untested(ColumnSample reference, ColumnSample current, string columnType, string note) => new()
+    {
+        Column = reference.Name,
+        ColumnType = columnType,
+        Tested = false,
+        ReferenceCount = reference.Count,
+        CurrentCount = current.Count,
+        ReferenceMissing = reference.Missing + reference.NonFinite,
+        CurrentMissing = current.Missing + current.NonFinite,
+        Note = note,
+    };
+
     /// <summary>Reference and current shares over the bins or categories the test compared, for the report's charts.</summary>
     public IReadOnlyList<DriftBin> Bins { get; init; } = [];
 }

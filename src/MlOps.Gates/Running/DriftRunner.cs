@@ -46,37 +46,26 @@ internal static class DriftRunner
 
         // Columns are independent: test them on every core, keeping the file's column order.
         cancellationToken.ThrowIfCancellationRequested();
-        var tested = new ColumnDriftResult[pairs.Count];
+        var tested = new IReadOnlyList<ColumnDriftResult>[pairs.Count];
+        (DriftTest?, double?) Settings(string column) =>
+            gate.PerColumn.TryGetValue(column, out var own)
+                || (column.LastIndexOf('.') is > 0 and var dot && gate.PerColumn.TryGetValue(column[..dot], out own))
+                ? (own.Test ?? gate.Test, own.Threshold ?? gate.Threshold)
+                : (gate.Test, gate.Threshold);
         try
         {
             Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
                 var (r, c) = pairs[i];
-                var (test, threshold) = gate.PerColumn.TryGetValue(r.Name, out var own) ? (own.Test ?? gate.Test, own.Threshold ?? gate.Threshold) : (gate.Test, gate.Threshold);
-                var declared = gate.ColumnTypes.GetValueOrDefault(r.Name);
-                var identifier = declared == "id"
-                    ? "declared an identifier in column_types"
-                    : declared is null && !gate.PerColumn.ContainsKey(r.Name) && (gate.Columns is null || !gate.Columns.Contains(r.Name)) ? IdentifierColumns.Why(r) : null;
-                tested[i] = identifier is null
-                    ? ColumnDrift.Test(r, c, test, threshold)
-                    : new ColumnDriftResult
-                    {
-                        Column = r.Name,
-                        ColumnType = "id",
-                        Tested = false,
-                        ReferenceCount = r.Count,
-                        CurrentCount = c.Count,
-                        ReferenceMissing = r.Missing + r.NonFinite,
-                        CurrentMissing = c.Missing + c.NonFinite,
-                        Note = $"{identifier}; left out of the drift share (column_types: {{{r.Name}: categorical}} tests it)",
-                    };
+                var named = gate.PerColumn.ContainsKey(r.Name) || (gate.Columns?.Contains(r.Name) ?? false);
+                tested[i] = ColumnTyping.Test(r, c, gate.ColumnTypes.GetValueOrDefault(r.Name), named, Settings, gate.Location);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        results.AddRange(tested);
+        results.AddRange(tested.SelectMany(t => t));
 
         results = Correct(results, gate.Correction);
         var judged = results.Where(r => r.Tested).ToList();
