@@ -76,6 +76,17 @@ internal static class BuiltInChecks
         new("length_equal", "MLG2031", ColumnArity.One, "each value's length is value", Exactly((spec, r) => new LengthCheck(spec, r))) { GreatExpectationsNames = ["expect_column_value_lengths_to_equal"] },
         new("unique_share_between", "MLG2033", ColumnArity.One, "the share of distinct values among the present ones is between min and max", Ranged((spec, r) => new DistinctCountCheck(spec, r, share: true))) { GreatExpectationsNames = ["expect_column_proportion_of_unique_values_to_be_between"] },
         new("sum_between", "MLG2032", ColumnArity.One, "the sum is between min and max", Statistic(Quality.Statistic.Sum)) { GreatExpectationsNames = ["expect_column_sum_to_be_between"] },
+        new("in_type_list", "MLG2034", ColumnArity.One, "values read as one of the types", ReadTypeList) { GreatExpectationsNames = ["expect_column_values_to_be_in_type_list"] },
+        new("json_parseable", "MLG2035", ColumnArity.One, "values are JSON", _ => spec => new JsonParseableCheck(spec)) { GreatExpectationsNames = ["expect_column_values_to_be_json_parseable"] },
+        new("json_schema", "MLG2036", ColumnArity.One, "values are JSON the schema accepts", ReadJsonSchema) { GreatExpectationsNames = ["expect_column_values_to_match_json_schema"] },
+        new("dateutil_parseable", "MLG2037", ColumnArity.One, "values are date-times python-dateutil reads", _ => spec => new DateutilCheck(spec)) { GreatExpectationsNames = ["expect_column_values_to_be_dateutil_parseable"] },
+        new("strftime_format", "MLG2038", ColumnArity.One, "values parse with the strftime format", ReadStrftime) { GreatExpectationsNames = ["expect_column_values_to_match_strftime_format"] },
+        new("like", "MLG2039", ColumnArity.One, "values match the SQL LIKE pattern", s => ReadPatterns(s, like: true, list: false, negate: false)) { GreatExpectationsNames = ["expect_column_values_to_match_like_pattern"] },
+        new("not_like", "MLG2040", ColumnArity.One, "values do not match the SQL LIKE pattern", s => ReadPatterns(s, like: true, list: false, negate: true)) { GreatExpectationsNames = ["expect_column_values_to_not_match_like_pattern"] },
+        new("like_list", "MLG2041", ColumnArity.One, "values match one (or all) of the SQL LIKE patterns", s => ReadPatterns(s, like: true, list: true, negate: false)) { GreatExpectationsNames = ["expect_column_values_to_match_like_pattern_list"] },
+        new("not_like_list", "MLG2042", ColumnArity.One, "values match none of the SQL LIKE patterns", s => ReadPatterns(s, like: true, list: true, negate: true)) { GreatExpectationsNames = ["expect_column_values_to_not_match_like_pattern_list"] },
+        new("regex_list", "MLG2043", ColumnArity.One, "values contain a match of one (or all) of the patterns", s => ReadPatterns(s, like: false, list: true, negate: false)) { GreatExpectationsNames = ["expect_column_values_to_match_regex_list"] },
+        new("not_regex_list", "MLG2044", ColumnArity.One, "values contain a match of none of the patterns", s => ReadPatterns(s, like: false, list: true, negate: true)) { GreatExpectationsNames = ["expect_column_values_to_not_match_regex_list"] },
     ];
 
     /// <summary>A count that must equal <c>value</c>: a whole number, at least 0.</summary>
@@ -229,6 +240,107 @@ internal static class BuiltInChecks
         }
 
         return spec => new FreshnessCheck(spec, maxAge, format);
+    }
+
+    private static readonly Dictionary<string, bool> MatchOn = new(StringComparer.Ordinal)
+    {
+        ["any"] = false,
+        ["all"] = true,
+    };
+
+    private static Func<CheckSpec, Check>? ReadTypeList(CheckReading s)
+    {
+        var names = s.StringList("types", required: true, "type_list") ?? [];
+        var types = new List<ColumnType>();
+        foreach (var name in names)
+        {
+            if (Types.TryGetValue(name, out var type))
+            {
+                types.Add(type);
+            }
+            else
+            {
+                s.Error(ErrorCodes.InvalidValue, $"'{name}' is not a type: use {string.Join(", ", Types.Keys)}", "types", "type_list");
+                return null;
+            }
+        }
+
+        return spec => new TypeListCheck(spec, types);
+    }
+
+    private static Func<CheckSpec, Check>? ReadJsonSchema(CheckReading s)
+    {
+        var node = s.Settings.Get("schema", "json_schema");
+        if (node is null)
+        {
+            s.Error(ErrorCodes.MissingKey, "'schema' (a JSON schema) is required", "schema", "json_schema");
+            return null;
+        }
+
+        try
+        {
+            var schema = Json.Schema.JsonSchema.FromText(Config.YamlJson.Convert(node)?.ToJsonString() ?? "true");
+            return spec => new JsonSchemaCheck(spec, schema);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or Json.Schema.JsonSchemaException or InvalidOperationException or ArgumentException)
+        {
+            s.Error(ErrorCodes.InvalidValue, $"'schema' is not a JSON schema: {e.Message}", "schema", "json_schema");
+            return null;
+        }
+    }
+
+    private static Func<CheckSpec, Check>? ReadStrftime(CheckReading s)
+    {
+        var format = s.String("format", required: true, "strftime_format");
+        if (format is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = Strptime.Compile(format);
+            return spec => new StrftimeCheck(spec, format);
+        }
+        catch (FormatException e)
+        {
+            s.Error(ErrorCodes.InvalidValue, $"'format' is not a strftime format: {e.Message}", "format", "strftime_format");
+            return null;
+        }
+    }
+
+    private static Func<CheckSpec, Check>? ReadPatterns(CheckReading s, bool like, bool list, bool negate)
+    {
+        var key = list ? "patterns" : "pattern";
+        var gxKey = like ? list ? "like_pattern_list" : "like_pattern" : "regex_list";
+        IReadOnlyList<string>? patterns = list ? s.StringList(key, required: true, gxKey) : s.String(key, required: true, gxKey) is { } one ? [one] : null;
+        var all = list && !negate && (s.Choice("match_on", MatchOn) ?? false);
+        if (patterns is null)
+        {
+            return null;
+        }
+
+        if (patterns.Count == 0)
+        {
+            s.Error(ErrorCodes.InvalidValue, $"'{key}' must give at least one pattern", key, gxKey);
+            return null;
+        }
+
+        var regexes = like ? patterns.Select(LikePattern.ToRegex).ToList() : patterns.ToList();
+        foreach (var regex in regexes)
+        {
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(regex, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            }
+            catch (ArgumentException e)
+            {
+                s.Error(ErrorCodes.InvalidValue, $"invalid regular expression: {e.Message}", key, gxKey);
+                return null;
+            }
+        }
+
+        return spec => new PatternListCheck(spec, patterns, regexes, like ? "LIKE" : "regex", all, negate);
     }
 
     private static bool TryQuantile(string text, out double q) =>

@@ -37,9 +37,13 @@ public sealed class TypeCheck(CheckSpec spec, ColumnType type, string? format) :
         }
     }
 
-    private bool IsExpected(ReadOnlySpan<char> text) => type switch
+    private bool IsExpected(ReadOnlySpan<char> text) => Reads(type, text, format);
+
+    /// <summary>Whether a present value reads as the type, by this check's rules (shared with <c>in_type_list</c>).</summary>
+    internal static bool Reads(ColumnType type, ReadOnlySpan<char> text, string? format) => type switch
     {
         ColumnType.Integer => Numbers.IsInteger(text),
+        ColumnType.Float => Numbers.TryParse(text, out _),
         ColumnType.Boolean => IsBoolean(text),
         ColumnType.DateTime => DateTimes.TryParse(text, format, out _),
         _ => true,
