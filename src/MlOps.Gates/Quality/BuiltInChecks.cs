@@ -87,6 +87,13 @@ internal static class BuiltInChecks
         new("not_like_list", "MLG2042", ColumnArity.One, "values match none of the SQL LIKE patterns", s => ReadPatterns(s, like: true, list: true, negate: true)) { GreatExpectationsNames = ["expect_column_values_to_not_match_like_pattern_list"] },
         new("regex_list", "MLG2043", ColumnArity.One, "values contain a match of one (or all) of the patterns", s => ReadPatterns(s, like: false, list: true, negate: false)) { GreatExpectationsNames = ["expect_column_values_to_match_regex_list"] },
         new("not_regex_list", "MLG2044", ColumnArity.One, "values contain a match of none of the patterns", s => ReadPatterns(s, like: false, list: true, negate: true)) { GreatExpectationsNames = ["expect_column_values_to_not_match_regex_list"] },
+        new("increasing", "MLG2045", ColumnArity.One, "each value is at least the one before it", s => ReadMonotonic(s, increasing: true)) { GreatExpectationsNames = ["expect_column_values_to_be_increasing"] },
+        new("decreasing", "MLG2046", ColumnArity.One, "each value is at most the one before it", s => ReadMonotonic(s, increasing: false)) { GreatExpectationsNames = ["expect_column_values_to_be_decreasing"] },
+        new("z_score_below", "MLG2047", ColumnArity.One, "each value's z-score is below threshold", ReadZScore) { GreatExpectationsNames = ["expect_column_value_z_scores_to_be_less_than"] },
+        new("distinct_in_set", "MLG2048", ColumnArity.One, "the distinct values are all in the set", s => ReadDistinctSet(s, DistinctSetRule.InSet)) { GreatExpectationsNames = ["expect_column_distinct_values_to_be_in_set"] },
+        new("distinct_contain_set", "MLG2049", ColumnArity.One, "the distinct values include every value of the set", s => ReadDistinctSet(s, DistinctSetRule.ContainSet)) { GreatExpectationsNames = ["expect_column_distinct_values_to_contain_set"] },
+        new("distinct_equal_set", "MLG2050", ColumnArity.One, "the distinct values are the set", s => ReadDistinctSet(s, DistinctSetRule.EqualSet)) { GreatExpectationsNames = ["expect_column_distinct_values_to_equal_set"] },
+        new("most_common_in_set", "MLG2051", ColumnArity.One, "the most common value is in the set", ReadMostCommon) { GreatExpectationsNames = ["expect_column_most_common_value_to_be_in_set"] },
     ];
 
     /// <summary>A count that must equal <c>value</c>: a whole number, at least 0.</summary>
@@ -341,6 +348,34 @@ internal static class BuiltInChecks
         }
 
         return spec => new PatternListCheck(spec, patterns, regexes, like ? "LIKE" : "regex", all, negate);
+    }
+
+    private static Func<CheckSpec, Check>? ReadMonotonic(CheckReading s, bool increasing)
+    {
+        var strictly = s.Bool("strictly") ?? false;
+        var dates = s.Bool("parse_strings_as_datetimes") ?? false;
+        return spec => new MonotonicCheck(spec, increasing, strictly, dates);
+    }
+
+    private static Func<CheckSpec, Check>? ReadZScore(CheckReading s)
+    {
+        var threshold = s.Double("threshold", required: true);
+        var doubleSided = s.Bool("double_sided") ?? true;
+        return threshold is { } t ? spec => new ZScoreCheck(spec, t, doubleSided) : null;
+    }
+
+    private static Func<CheckSpec, Check>? ReadDistinctSet(CheckReading s, DistinctSetRule rule)
+    {
+        var values = s.StringList("values", required: true, "value_set") ?? [];
+        var dates = s.Bool("parse_strings_as_datetimes") ?? false;
+        return spec => new DistinctSetCheck(spec, values, rule, dates);
+    }
+
+    private static Func<CheckSpec, Check>? ReadMostCommon(CheckReading s)
+    {
+        var values = s.StringList("values", required: true, "value_set") ?? [];
+        var tiesOkay = s.Bool("ties_okay") ?? false;
+        return spec => new MostCommonCheck(spec, values, tiesOkay);
     }
 
     private static bool TryQuantile(string text, out double q) =>
