@@ -13,6 +13,13 @@ internal static class BuiltInChecks
         ["never"] = IgnoreRowIf.Never,
     };
 
+    private static readonly Dictionary<string, IgnoreRowIf> IgnorePairs = new(StringComparer.Ordinal)
+    {
+        ["both_values_are_missing"] = IgnoreRowIf.AllValuesAreMissing,
+        ["either_value_is_missing"] = IgnoreRowIf.AnyValueIsMissing,
+        ["neither"] = IgnoreRowIf.Never,
+    };
+
     private static readonly Dictionary<string, bool> Interpolations = new(StringComparer.Ordinal)
     {
         ["nearest"] = false,
@@ -68,7 +75,7 @@ internal static class BuiltInChecks
         new("category_share_between", "MLG2023", ColumnArity.One, "the share of one value is between min and max", CategoryShare),
         new("freshness", "MLG2024", ColumnArity.One, "the newest date-time is at most max_age old", ReadFreshness),
         new("not_match_regex", "MLG2025", ColumnArity.One, "values contain no match of the pattern", s => ReadRegex(s, negate: true)) { GreatExpectationsNames = ["expect_column_values_to_not_match_regex"] },
-        new("unique_within_record", "MLG2026", ColumnArity.Many, "in each row the columns hold different values", UniqueWithinRecord) { GreatExpectationsNames = ["expect_select_column_values_to_be_unique_within_record"] },
+        new("unique_within_record", "MLG2026", ColumnArity.Many, "in each row the columns hold different values", UniqueWithinRecord) { GreatExpectationsNames = ["expect_select_column_values_to_be_unique_within_record", "expect_multicolumn_values_to_be_unique"] },
         new("row_count_equal", "MLG2027", ColumnArity.None, "the number of rows is value", Exactly((spec, r) => new RowCountCheck(spec, r))) { GreatExpectationsNames = ["expect_table_row_count_to_equal"] },
         new("column_count_between", "MLG2028", ColumnArity.None, "the number of columns is between min and max", Ranged((spec, r) => new ColumnCountCheck(spec, r))) { GreatExpectationsNames = ["expect_table_column_count_to_be_between"] },
         new("column_count_equal", "MLG2029", ColumnArity.None, "the number of columns is value", Exactly((spec, r) => new ColumnCountCheck(spec, r))) { GreatExpectationsNames = ["expect_table_column_count_to_equal"] },
@@ -94,6 +101,11 @@ internal static class BuiltInChecks
         new("distinct_contain_set", "MLG2049", ColumnArity.One, "the distinct values include every value of the set", s => ReadDistinctSet(s, DistinctSetRule.ContainSet)) { GreatExpectationsNames = ["expect_column_distinct_values_to_contain_set"] },
         new("distinct_equal_set", "MLG2050", ColumnArity.One, "the distinct values are the set", s => ReadDistinctSet(s, DistinctSetRule.EqualSet)) { GreatExpectationsNames = ["expect_column_distinct_values_to_equal_set"] },
         new("most_common_in_set", "MLG2051", ColumnArity.One, "the most common value is in the set", ReadMostCommon) { GreatExpectationsNames = ["expect_column_most_common_value_to_be_in_set"] },
+        new("pair_greater", "MLG2052", ColumnArity.Pair, "in each row column A is above column B (or_equal: at least B)", ReadPairGreater) { GreatExpectationsNames = ["expect_column_pair_values_a_to_be_greater_than_b"] },
+        new("pair_equal", "MLG2053", ColumnArity.Pair, "in each row column A equals column B", s => ReadPair(s) is { } ignore ? spec => new PairEqualCheck(spec, ignore) : null) { GreatExpectationsNames = ["expect_column_pair_values_to_be_equal"] },
+        new("pair_in_set", "MLG2054", ColumnArity.Pair, "each row's (A, B) is one of the pairs", ReadPairInSet) { GreatExpectationsNames = ["expect_column_pair_values_to_be_in_set"] },
+        new("pair_cramers_phi_below", "MLG2055", ColumnArity.Pair, "Cramér's V of the two columns is at most threshold", ReadCramersPhi) { GreatExpectationsNames = ["expect_column_pair_cramers_phi_value_to_be_less_than"] },
+        new("multicolumn_sum_equal", "MLG2056", ColumnArity.Many, "in each row the columns add up to sum_total", ReadMulticolumnSum) { GreatExpectationsNames = ["expect_multicolumn_sum_to_equal"] },
     ];
 
     /// <summary>A count that must equal <c>value</c>: a whole number, at least 0.</summary>
@@ -376,6 +388,93 @@ internal static class BuiltInChecks
         var values = s.StringList("values", required: true, "value_set") ?? [];
         var tiesOkay = s.Bool("ties_okay") ?? false;
         return spec => new MostCommonCheck(spec, values, tiesOkay);
+    }
+
+    private static IgnoreRowIf? ReadPair(CheckReading s) => s.Choice("ignore_row_if", IgnorePairs) ?? IgnoreRowIf.AllValuesAreMissing;
+
+    private static Func<CheckSpec, Check>? ReadPairGreater(CheckReading s)
+    {
+        var ignore = ReadPair(s)!.Value;
+        var orEqual = s.Bool("or_equal") ?? false;
+        var dates = s.Bool("parse_strings_as_datetimes") ?? false;
+        s.Allow("allow_cross_type_comparisons");
+        return spec => new PairGreaterCheck(spec, ignore, orEqual, dates);
+    }
+
+    private static Func<CheckSpec, Check>? ReadPairInSet(CheckReading s)
+    {
+        var ignore = ReadPair(s)!.Value;
+        var node = s.Settings.Sequence("value_pairs_set", required: true, "pairs");
+        if (node is null)
+        {
+            return null;
+        }
+
+        var pairs = new List<(string?, string?)>();
+        foreach (var item in node.Children)
+        {
+            if (item is not YamlDotNet.RepresentationModel.YamlSequenceNode { Children.Count: 2 } pair)
+            {
+                s.Diagnostics.Error(ErrorCodes.InvalidValue, $"{s.Context}: each of 'value_pairs_set' is a pair [A, B]", item);
+                return null;
+            }
+
+            string? Part(YamlDotNet.RepresentationModel.YamlNode part) => Config.YamlMap.IsNull(part) ? null : s.Settings.ScalarText(part, "value_pairs_set");
+            pairs.Add((Part(pair.Children[0]), Part(pair.Children[1])));
+        }
+
+        return spec => new PairInSetCheck(spec, ignore, pairs);
+    }
+
+    private static Func<CheckSpec, Check>? ReadMulticolumnSum(CheckReading s)
+    {
+        var ignore = s.Choice("ignore_row_if", IgnoreRows) ?? IgnoreRowIf.AllValuesAreMissing;
+        var total = s.Double("sum_total", required: true);
+        return total is { } t ? spec => new MulticolumnSumCheck(spec, ignore, t) : null;
+    }
+
+    private static Func<CheckSpec, Check>? ReadCramersPhi(CheckReading s)
+    {
+        var threshold = s.Double("threshold") ?? 0.1;
+        var a = ReadBinning(s, "bins_A", "n_bins_A");
+        var b = ReadBinning(s, "bins_B", "n_bins_B");
+        return a is null || b is null ? null : spec => new CramersPhiCheck(spec, threshold, a, b);
+    }
+
+    /// <summary>A column's bins: numbers (edges) or lists of values (groups), and how many bins otherwise.</summary>
+    private static PairBinning? ReadBinning(CheckReading s, string key, string countKey)
+    {
+        var count = s.Long(countKey) ?? 10;
+        if (count < 1)
+        {
+            s.Error(ErrorCodes.InvalidValue, $"'{countKey}' must be at least 1", countKey);
+            return null;
+        }
+
+        if (s.Settings.Sequence(key) is not { } node)
+        {
+            return new PairBinning(null, null, (int)count);
+        }
+
+        if (node.Children.All(c => c is YamlDotNet.RepresentationModel.YamlSequenceNode))
+        {
+            var groups = node.Children.Select(c => s.Settings.ReadStringList(c, key) ?? []).ToList();
+            return new PairBinning(null, groups, (int)count);
+        }
+
+        var edges = new List<double>();
+        foreach (var child in node.Children)
+        {
+            if (s.Settings.ScalarText(child, key) is not { } text || !Config.YamlMap.TryParseNumber(text, out var edge))
+            {
+                s.Diagnostics.Error(ErrorCodes.InvalidValue, $"{s.Context}: '{key}' is a list of numbers (bin edges) or of lists of values (groups)", child);
+                return null;
+            }
+
+            edges.Add(edge);
+        }
+
+        return new PairBinning(edges.Count == 0 ? null : edges, null, (int)count);
     }
 
     private static bool TryQuantile(string text, out double q) =>

@@ -150,6 +150,21 @@ public sealed class CheckCatalog
                 }
 
                 return columns ?? [];
+            case ColumnArity.Pair:
+                if (s.Has("columns"))
+                {
+                    var pair = s.StringList("columns", required: true) ?? [];
+                    if (pair.Count != 2)
+                    {
+                        diagnostics.Error(ErrorCodes.InvalidValue, $"{context}: 'columns' must name two columns, A and B", s.Get("columns")!);
+                    }
+
+                    return pair;
+                }
+
+                var a = s.String("column_A", required: true);
+                var b = s.String("column_B", required: true);
+                return a is null || b is null ? [] : [a, b];
             default:
                 return [];
         }
@@ -163,7 +178,7 @@ public sealed class CheckCatalog
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var key in s.Keys)
         {
-            if (key is "expect" or "check" or "column" or "columns" or "id" or "severity" or "note" or "description" or "meta" or "result_format" or "catch_exceptions" or "include_config")
+            if (key is "expect" or "check" or "column" or "columns" or "column_A" or "column_B" or "column_list" or "id" or "severity" or "note" or "description" or "meta" or "result_format" or "catch_exceptions" or "include_config")
             {
                 continue;
             }

@@ -6,6 +6,9 @@ public enum ColumnArity
     None,
     One,
     Many,
+
+    /// <summary>Two columns, A and B (Great Expectations' <c>column_A</c> and <c>column_B</c>).</summary>
+    Pair,
 }
 
 /// <summary>

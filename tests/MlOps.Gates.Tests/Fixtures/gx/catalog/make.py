@@ -19,6 +19,19 @@ STAMPS = ["2024-01-05 10:00:00", "2024-1-5 3:04:05", "2024-02-29 23:59:59", "202
 MIXED = ["12", "-7", "3.5", "1e3", "true", "False", "abc", "2024-01-05", "", " 4"]
 CODES = ["AB-1234", "AB-9", "ab-1234", "XY-0001", "X_9", "AB-12345", "ZZ%", ""]
 
+def pair_row(i):
+    a = "" if i % 23 == 4 or i % 37 == 0 else random.randint(0, 100)
+    b = "" if i % 19 == 4 or i % 37 == 0 else random.randint(0, 100)
+    c = "" if i % 37 == 0 else (100 - (a or 0) - (b or 0)) + (1 if i % 17 == 0 else 0)
+    x = "" if i % 43 == 2 else random.choice(["red", "green", "blue"])
+    y = "" if i % 47 == 3 else (random.choice(["s", "m", "l"]) if random.random() < 0.7 else {"red": "s", "green": "m", "blue": "l", "": "s"}[x])
+    u = random.random()
+    v = u * 0.6 + random.random() * 0.4
+    p = random.choice(["yes", "no"])
+    q = p if random.random() < 0.3 else random.choice(["on", "off"]).replace("on", "yes").replace("off", "no")
+    return {"a": a, "b": b, "c": c, "x": x, "x2": x if i % 13 else "purple", "y": y, "u": f"{u:.4f}", "v": f"{v:.4f}", "p": p, "q": q}
+
+
 rows = []
 seq = 0
 fall = 10_000
@@ -41,6 +54,7 @@ for i in range(N):
         "amount": "" if i % 29 == 3 else f"{amount:.3f}",
         "kind": "" if i % 31 == 7 else random.choice(["a", "a", "b", "b", "c", "d"]),
         "level": random.choice(["1", "2.0", "3", "2"]),
+        **pair_row(i),
     })
 with open("catalog.csv", "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
@@ -204,6 +218,114 @@ for column, values, value_set, ties_okay in [("kind", kinds, ["a"], None), ("kin
     if ties_okay is not None:
         kwargs["ties_okay"] = ties_okay
     cases.append({"type": "expect_column_most_common_value_to_be_in_set", "kwargs": kwargs, "success": bool(success), "observed_value": modes})
+
+typed = pd.read_csv("catalog.csv")
+
+
+def pair_domain(a, b, ignore_row_if):
+    frame = typed[[a, b]]
+    if ignore_row_if == "both_values_are_missing":
+        frame = frame.dropna(how="all")
+    elif ignore_row_if == "either_value_is_missing":
+        frame = frame.dropna(how="any")
+    return frame
+
+
+def pair_case(gx_type, kwargs, condition):
+    ignore = kwargs.get("ignore_row_if", "both_values_are_missing")
+    frame = pair_domain(kwargs["column_A"], kwargs["column_B"], ignore)
+    ok = condition(frame[kwargs["column_A"]], frame[kwargs["column_B"]])
+    count_case(gx_type, kwargs, int((~ok).sum()), int(len(frame)))
+
+
+for ignore in ["both_values_are_missing", "either_value_is_missing", "neither"]:
+    pair_case("expect_column_pair_values_a_to_be_greater_than_b", {"column_A": "a", "column_B": "b", "ignore_row_if": ignore}, lambda x, y: x > y)
+    pair_case("expect_column_pair_values_to_be_equal", {"column_A": "x", "column_B": "x2", "ignore_row_if": ignore}, lambda x, y: x == y)
+pair_case("expect_column_pair_values_a_to_be_greater_than_b", {"column_A": "a", "column_B": "b", "or_equal": True}, lambda x, y: x >= y)
+pair_case("expect_column_pair_values_a_to_be_greater_than_b", {"column_A": "x", "column_B": "y"}, lambda x, y: x.combine(y, lambda m, n: isinstance(m, str) and isinstance(n, str) and m > n))
+pair_case("expect_column_pair_values_to_be_equal", {"column_A": "a", "column_B": "b"}, lambda x, y: x == y)
+PAIRS = [["red", "s"], ["green", "m"], ["blue", "l"], ["red", None], [None, "s"]]
+pair_set = {(m, n) for m, n in PAIRS}
+for ignore in ["both_values_are_missing", "neither"]:
+    pair_case("expect_column_pair_values_to_be_in_set", {"column_A": "x", "column_B": "y", "value_pairs_set": PAIRS, "ignore_row_if": ignore},
+              lambda x, y: pd.Series([((None if pd.isnull(m) else m), (None if pd.isnull(n) else n)) in pair_set for m, n in zip(x, y)], index=x.index))
+
+
+def multi_case(kwargs):
+    ignore = kwargs.get("ignore_row_if", "all_values_are_missing")
+    frame = typed[kwargs["column_list"]]
+    if ignore == "all_values_are_missing":
+        frame = frame.dropna(how="all")
+    elif ignore == "any_value_is_missing":
+        frame = frame.dropna(how="any")
+    ok = frame.sum(axis=1, skipna=False) == kwargs["sum_total"]
+    count_case("expect_multicolumn_sum_to_equal", kwargs, int((~ok).sum()), int(len(frame)))
+
+
+for ignore in ["all_values_are_missing", "any_value_is_missing", "never"]:
+    multi_case({"column_list": ["a", "b", "c"], "sum_total": 100, "ignore_row_if": ignore})
+
+
+def binned(series, bins=None, n_bins=None):
+    # Great Expectations 0.15's PandasDataset.get_binned_values, step for step.
+    import numpy as np
+    if n_bins is None:
+        n_bins = 10
+    if series.dtype in ["int", "float"]:
+        if bins is not None:
+            bins = sorted(np.unique(bins))
+            if np.min(series) < bins[0]:
+                bins = [np.min(series)] + bins
+            if np.max(series) > bins[-1]:
+                bins = bins + [np.max(series)]
+        if bins is None:
+            bins = np.histogram_bin_edges(series[series.notnull()], bins=n_bins)
+        bins = np.array(bins, dtype=float)
+        bins[-1] = np.nextafter(bins[-1], bins[-1] + 1)
+        labels = [str(k) for k in range(len(bins) - 1)]
+        if any(np.isnan(series)):
+            labels += ["(missing)"]
+        return pd.Categorical.from_codes(codes=np.digitize(series, bins=bins) - 1, categories=labels, ordered=True)
+    if bins is None:
+        value_counts = series.value_counts(sort=True)
+        if len(value_counts) < n_bins + 1:
+            return series.fillna("(missing)")
+        other_values = sorted(value_counts.index[n_bins:])
+        replace = {value: "(other)" for value in other_values}
+    else:
+        replace = {}
+        for group in bins:
+            replace.update({value: ", ".join(group) for value in group})
+    return series.replace(to_replace=replace).fillna("(missing)").astype("category")
+
+
+def cramers_case(kwargs):
+    from scipy import stats
+    import numpy as np
+    a = binned(typed[kwargs["column_A"]], kwargs.get("bins_A"), kwargs.get("n_bins_A"))
+    b = binned(typed[kwargs["column_B"]], kwargs.get("bins_B"), kwargs.get("n_bins_B"))
+    crosstab = pd.crosstab(a, columns=b)
+    crosstab = crosstab.loc[crosstab.sum(axis=1) > 0, crosstab.sum(axis=0) > 0]
+    chi2 = stats.chi2_contingency(crosstab)[0]
+    v = max(min(np.sqrt(chi2 / len(typed) / (min(crosstab.shape) - 1)), 1), 0)
+    cases.append({"type": "expect_column_pair_cramers_phi_value_to_be_less_than", "kwargs": kwargs, "success": bool(v <= kwargs.get("threshold", 0.1)), "observed_value": float(v)})
+
+
+cramers_case({"column_A": "x", "column_B": "y"})
+cramers_case({"column_A": "x", "column_B": "y", "threshold": 0.5})
+cramers_case({"column_A": "p", "column_B": "q", "threshold": 0.5})
+cramers_case({"column_A": "u", "column_B": "v", "threshold": 0.5})
+cramers_case({"column_A": "u", "column_B": "v", "n_bins_A": 4, "n_bins_B": 3, "threshold": 0.5})
+cramers_case({"column_A": "u", "column_B": "x", "bins_A": [0.25, 0.5, 0.75], "threshold": 0.5})
+cramers_case({"column_A": "x", "column_B": "y", "bins_A": [["red", "green"], ["blue"]], "threshold": 0.5})
+
+typed["unique_row"] = 0
+for ignore in ["all_values_are_missing", "never"]:
+    frame = typed[["x", "y", "x2"]]
+    if ignore == "all_values_are_missing":
+        frame = frame.dropna(how="all")
+    ok = frame.apply(lambda r: r.nunique(dropna=False) == len(r), axis=1)
+    count_case("expect_multicolumn_values_to_be_unique", {"column_list": ["x", "y", "x2"], "ignore_row_if": ignore}, int((~ok).sum()), int(len(frame)))
 
 json.dump(cases, open("cases.json", "w"), indent=1)
 print(len(cases), "cases")
