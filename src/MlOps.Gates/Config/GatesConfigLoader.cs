@@ -118,7 +118,12 @@ public static class GatesConfigLoader
     public static GatesConfig LoadSuite(string suitePath, DatasetOptions dataset, string baseDirectory, CheckCatalog? checks = null, SuiteOptions? options = null)
     {
         var skipped = new List<SkippedExpectation>();
-        var definitions = ReadSuite(suitePath, suitePath, checks ?? CheckCatalog.Default, options ?? SuiteOptions.Default, skipped, out var name);
+        var known = new Dictionary<string, DatasetOptions> { [dataset.Name] = dataset };
+        var reading = (options ?? SuiteOptions.Default) with
+        {
+            Tables = (settings, key, aliases) => ReadGateDataset(settings, key, known, baseDirectory, settings.Diagnostics, settings.Context, aliases),
+        };
+        var definitions = ReadSuite(suitePath, suitePath, checks ?? CheckCatalog.Default, reading, skipped, out var name);
         return new GatesConfig
         {
             BaseDirectory = baseDirectory,
@@ -287,7 +292,10 @@ public static class GatesConfigLoader
     {
         var (map, name, datasets, baseDirectory, diagnostics, context, node) = (gate.Map, gate.Name, gate.Datasets, gate.BaseDirectory, gate.Diagnostics, gate.Context, gate.Node);
         var dataset = ReadGateDataset(map, "dataset", datasets, baseDirectory, diagnostics, context, "data");
-        var options = ReadSuiteOptions(map, diagnostics, context);
+        var options = ReadSuiteOptions(map, diagnostics, context) with
+        {
+            Tables = (settings, key, aliases) => ReadGateDataset(settings, key, datasets, baseDirectory, settings.Diagnostics, settings.Context, aliases),
+        };
         var skipped = new List<SkippedExpectation>();
         var checks = new List<CheckDefinition>();
         var checkList = map.Sequence("checks", false, "expectations");

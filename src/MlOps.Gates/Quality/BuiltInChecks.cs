@@ -106,6 +106,8 @@ internal static class BuiltInChecks
         new("pair_in_set", "MLG2054", ColumnArity.Pair, "each row's (A, B) is one of the pairs", ReadPairInSet) { GreatExpectationsNames = ["expect_column_pair_values_to_be_in_set"] },
         new("pair_cramers_phi_below", "MLG2055", ColumnArity.Pair, "Cramér's V of the two columns is at most threshold", ReadCramersPhi) { GreatExpectationsNames = ["expect_column_pair_cramers_phi_value_to_be_less_than"] },
         new("multicolumn_sum_equal", "MLG2056", ColumnArity.Many, "in each row the columns add up to sum_total", ReadMulticolumnSum) { GreatExpectationsNames = ["expect_multicolumn_sum_to_equal"] },
+        new("kl_divergence_below", "MLG2057", ColumnArity.One, "the KL divergence from the partition is at most threshold", ReadKlDivergence) { GreatExpectationsNames = ["expect_column_kl_divergence_to_be_less_than"] },
+        new("row_count_equal_other_table", "MLG2058", ColumnArity.None, "the number of rows is another table's", ReadOtherTable) { GreatExpectationsNames = ["expect_table_row_count_to_equal_other_table"] },
     ];
 
     /// <summary>A count that must equal <c>value</c>: a whole number, at least 0.</summary>
@@ -475,6 +477,92 @@ internal static class BuiltInChecks
         }
 
         return new PairBinning(edges.Count == 0 ? null : edges, null, (int)count);
+    }
+
+    private static Func<CheckSpec, Check>? ReadOtherTable(CheckReading s)
+    {
+        var other = s.Table("other", "other_table_name");
+        return other is null ? null : spec => new OtherTableRowCountCheck(spec, other);
+    }
+
+    private static Func<CheckSpec, Check>? ReadKlDivergence(CheckReading s)
+    {
+        var threshold = s.Double("threshold");
+        var tail = s.Double("tail_weight_holdout") ?? 0;
+        var internalHoldout = s.Double("internal_weight_holdout") ?? 0;
+        var bucketize = s.Bool("bucketize_data") ?? true;
+        if (threshold is < 0)
+        {
+            s.Error(ErrorCodes.InvalidValue, "'threshold' must be 0 or more", "threshold");
+        }
+
+        if (tail is < 0 or > 1 || internalHoldout is < 0 or > 1)
+        {
+            s.Error(ErrorCodes.InvalidValue, "'tail_weight_holdout' and 'internal_weight_holdout' are shares, between 0 and 1", tail is < 0 or > 1 ? "tail_weight_holdout" : "internal_weight_holdout");
+            return null;
+        }
+
+        KlPartition? partition = null;
+        if (s.Settings.Map("partition_object") is { } map)
+        {
+            List<double>? Numbers(string key)
+            {
+                if (map.Sequence(key) is not { } list)
+                {
+                    return null;
+                }
+
+                var numbers = new List<double>();
+                foreach (var child in list.Children)
+                {
+                    var text = map.ScalarText(child, key);
+                    var value = text switch
+                    {
+                        "Infinity" or "inf" or "+inf" => double.PositiveInfinity,
+                        "-Infinity" or "-inf" => double.NegativeInfinity,
+                        _ when text is not null && Config.YamlMap.TryParseNumber(text, out var number) => number,
+                        _ => double.NaN,
+                    };
+                    if (double.IsNaN(value))
+                    {
+                        s.Diagnostics.Error(ErrorCodes.InvalidValue, $"{s.Context}: partition_object '{key}' holds numbers", child);
+                        return null;
+                    }
+
+                    numbers.Add(value);
+                }
+
+                return numbers;
+            }
+
+            partition = new KlPartition(Numbers("bins"), map.StringList("values"), Numbers("weights") ?? [], Numbers("tail_weights"));
+            map.RejectUnknownKeys();
+            string? problem = partition.Problem();
+            if (problem is null && partition.IsCategorical && internalHoldout > 0)
+            {
+                problem = "internal_weight_holdout cannot be used with a categorical partition";
+            }
+            else if (problem is null && !partition.IsCategorical && !bucketize)
+            {
+                problem = "a continuous partition needs bucketize_data";
+            }
+            else if (problem is null && partition.TailWeights is not null && tail != 0)
+            {
+                problem = "tail_weight_holdout must be 0 when the partition gives tail_weights";
+            }
+            else if (problem is null && partition.Bins is { } bins && double.IsNegativeInfinity(bins[0]) && double.IsPositiveInfinity(bins[^1]) && tail > 0)
+            {
+                problem = "tail_weight_holdout cannot be used with a partition whose ends are both infinite";
+            }
+
+            if (problem is not null)
+            {
+                s.Error(ErrorCodes.InvalidValue, $"invalid partition_object: {problem}", "partition_object");
+                return null;
+            }
+        }
+
+        return spec => new KlDivergenceCheck(spec, partition, threshold, tail, internalHoldout);
     }
 
     private static bool TryQuantile(string text, out double q) =>

@@ -124,7 +124,7 @@ public sealed class CheckCatalog
             Location = diagnostics.Declared(node),
             Parameters = Parameters(settings),
         };
-        var evaluator = kind.Read(new CheckReading(settings, context));
+        var evaluator = kind.Read(new CheckReading(settings, context, options));
         settings.RejectUnknownKeys();
         if (!ReferenceEquals(settings, outer))
         {

@@ -9,10 +9,25 @@ namespace MlOps.Gates.Quality;
 /// </summary>
 public sealed class CheckReading
 {
-    internal CheckReading(YamlMap settings, string context)
+    internal CheckReading(YamlMap settings, string context, SuiteOptions? options = null)
     {
         Settings = settings;
         Context = context;
+        Options = options ?? SuiteOptions.Default;
+    }
+
+    internal SuiteOptions Options { get; }
+
+    /// <summary>Another table a setting names: a dataset of the gates file or a data file beside it; null (with the error reported) when it names none.</summary>
+    public Data.DatasetOptions? Table(string key, params string[] aliases)
+    {
+        if (Options.Tables is null)
+        {
+            Error(ErrorCodes.InvalidValue, $"'{key}' names another table, which only a gates file's data-quality gate can resolve", key);
+            return null;
+        }
+
+        return Options.Tables(Settings, key, aliases);
     }
 
     /// <summary>How messages name the check: <c>gate 'churn' checks[2]</c>.</summary>

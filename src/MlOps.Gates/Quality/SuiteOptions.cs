@@ -12,4 +12,10 @@ public sealed record SuiteOptions
     public bool WarnUnsupported { get; init; }
 
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Resolves a setting that names another table (a dataset of the gates file, or a data file beside it), reporting
+    /// what is wrong at the setting; null where no other table can be named.
+    /// </summary>
+    internal Func<Config.YamlMap, string, string[], Data.DatasetOptions?>? Tables { get; init; }
 }

@@ -327,7 +327,97 @@ for ignore in ["all_values_are_missing", "never"]:
     ok = frame.apply(lambda r: r.nunique(dropna=False) == len(r), axis=1)
     count_case("expect_multicolumn_values_to_be_unique", {"column_list": ["x", "y", "x2"], "ignore_row_if": ignore}, int((~ok).sum()), int(len(frame)))
 
-json.dump(cases, open("cases.json", "w"), indent=1)
+
+
+def kl_case(column, partition, threshold=None, tail=0, internal=0):
+    # Great Expectations 0.15's Dataset.expect_column_kl_divergence_to_be_less_than, step for step, on pandas.
+    import numpy as np
+    from scipy import stats
+    series = typed[column]
+    nonnull = int(series.notnull().sum())
+    total = sum(partition["weights"]) + sum(partition.get("tail_weights", []))
+    assert np.allclose(total, 1.0), "GX refuses a partition whose weights do not add up to 1"
+    if "values" in partition:
+        observed_weights = series.value_counts() / nonnull
+        expected_weights = pd.Series(partition["weights"], index=partition["values"], name="expected")
+        test_df = pd.concat([expected_weights, observed_weights.rename("count")], axis=1)
+        na_counts = test_df.isnull().sum()
+        pk = test_df["count"].fillna(0)
+        if na_counts["expected"] > 0:
+            test_df["expected"] *= 1 - tail
+            qk = test_df["expected"].fillna(tail / na_counts["expected"])
+        else:
+            qk = test_df["expected"]
+        kl = stats.entropy(pk, qk)
+    else:
+        bins = partition["bins"]
+        hist = np.histogram(series, bins, density=False)[0]
+        below = int((series < bins[0]).sum())
+        above = int((series > bins[-1]).sum())
+        observed_weights = np.array(hist) / nonnull
+        expected_weights = np.array(partition["weights"]) * (1 - tail - internal)
+        if internal > 0:
+            zero_count = len(expected_weights) - np.count_nonzero(expected_weights)
+            if zero_count > 0:
+                for index, value in enumerate(expected_weights):
+                    if value == 0:
+                        expected_weights[index] = internal / zero_count
+        if bins[0] == -np.inf and bins[-1] == np.inf:
+            comb_expected, comb_observed = expected_weights, observed_weights
+        elif bins[0] == -np.inf:
+            comb_expected = np.concatenate((expected_weights, [tail]))
+            comb_observed = np.concatenate((observed_weights, [above / nonnull]))
+        elif bins[-1] == np.inf:
+            comb_expected = np.concatenate(([tail], expected_weights))
+            comb_observed = np.concatenate(([below / nonnull], observed_weights))
+        else:
+            if "tail_weights" in partition:
+                tw = partition["tail_weights"]
+                comb_expected = np.concatenate(([tw[0]], expected_weights, [tw[1]]))
+            else:
+                comb_expected = np.concatenate(([tail / 2], expected_weights, [tail / 2]))
+            comb_observed = np.concatenate(([below / nonnull], observed_weights, [above / nonnull]))
+        kl = stats.entropy(comb_observed, comb_expected)
+    observed = None if np.isinf(kl) or np.isnan(kl) else float(kl)
+    kwargs = {"column": column, "partition_object": partition}
+    if threshold is not None:
+        kwargs["threshold"] = threshold
+    if tail:
+        kwargs["tail_weight_holdout"] = tail
+    if internal:
+        kwargs["internal_weight_holdout"] = internal
+    case = {"type": "expect_column_kl_divergence_to_be_less_than", "kwargs": kwargs, "success": bool(threshold is None or kl <= threshold)}
+    if observed is not None:
+        case["observed_value"] = observed
+    else:
+        case["observed_infinite"] = True
+    cases.append(case)
+
+
+inf = float("inf")
+kl_case("kind", {"values": ["a", "b", "c", "d"], "weights": [0.33, 0.33, 0.17, 0.17]}, threshold=0.1)
+kl_case("kind", {"values": ["a", "b", "c", "d"], "weights": [0.1, 0.1, 0.4, 0.4]}, threshold=0.1)
+kl_case("kind", {"values": ["a", "b", "c"], "weights": [0.4, 0.4, 0.2]}, threshold=0.5)
+kl_case("kind", {"values": ["a", "b", "c"], "weights": [0.4, 0.4, 0.2]}, threshold=0.5, tail=0.1)
+kl_case("level", {"values": [1, 2, 3], "weights": [0.25, 0.5, 0.25]}, threshold=0.05)
+kl_case("amount", {"bins": [0, 20, 40, 60, 80, 100], "weights": [0.01, 0.16, 0.66, 0.16, 0.01]}, threshold=0.1, tail=0.01)
+kl_case("amount", {"bins": [20, 40, 50, 60, 80], "weights": [0.15, 0.34, 0.34, 0.15], "tail_weights": [0.01, 0.01]}, threshold=0.05)
+kl_case("amount", {"bins": [-inf, 40, 50, 60, inf], "weights": [0.16, 0.34, 0.34, 0.16]}, threshold=0.05)
+kl_case("amount", {"bins": [-inf, 40, 50, 60], "weights": [0.2, 0.4, 0.4]}, threshold=0.5, tail=0.16)
+kl_case("amount", {"bins": [30, 40, 50, 60, 70], "weights": [0.2, 0.3, 0.5, 0.0]}, threshold=1, internal=0.05, tail=0.02)
+kl_case("amount", {"bins": [30, 40, 50, 60, 70], "weights": [0.2, 0.3, 0.3, 0.2]})
+
+with open("other.csv", "w") as f:
+    f.write("n\n" + "".join(f"{i}\n" for i in range(N)))
+with open("short.csv", "w") as f:
+    f.write("n\n" + "".join(f"{i}\n" for i in range(N - 2)))
+cases.append({"type": "expect_table_row_count_to_equal_other_table", "kwargs": {"other_table_name": "other.csv"}, "success": True, "observed_value": {"self": N, "other": N}})
+cases.append({"type": "expect_table_row_count_to_equal_other_table", "kwargs": {"other_table_name": "short.csv"}, "success": False, "observed_value": {"self": N, "other": N - 2}})
+
+# Strict JSON for the test to read; it writes the suite with GX's bare -Infinity and Infinity again.
+text = json.dumps(cases, indent=1)
+text = re.sub(r'(?<!")(-?Infinity)', r'"\1"', text)
+open("cases.json", "w").write(text)
 print(len(cases), "cases")
 for c in cases:
     print(c["type"], c["kwargs"].get("mostly"), c.get("unexpected_count"), c["success"], c.get("observed_value"))
