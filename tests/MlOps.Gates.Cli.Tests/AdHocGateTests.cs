@@ -103,7 +103,7 @@ public sealed class AdHocGateTests : IDisposable
         var suite = _dir.Write("suite.json", """
             {"expectation_suite_name": "s", "expectations": [
               {"expectation_type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": {"$PARAMETER": "least"}}, "meta": {}},
-              {"expectation_type": "expect_column_kl_divergence_to_be_less_than", "kwargs": {"column": "a"}, "meta": {}}
+              {"expectation_type": "expect_column_values_to_be_valid_us_zip", "kwargs": {"column": "a"}, "meta": {}}
             ], "meta": {"great_expectations_version": "0.18.12"}, "data_asset_type": null, "ge_cloud_id": null}
             """);
 

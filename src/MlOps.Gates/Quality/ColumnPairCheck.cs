@@ -17,28 +17,32 @@ public abstract class ColumnPairCheck(CheckSpec spec, IgnoreRowIf ignore) : RowC
     protected override string UnexpectedRows => "unexpected";
 
     /// <summary>Whether a kept row is as expected; a missing value comes as empty with its flag set.</summary>
-    protected abstract bool Expected(ReadOnlySpan<char> a, bool aMissing, ReadOnlySpan<char> b, bool bMissing);
+    protected abstract bool Expected(RowBatch batch, int index, bool aMissing, bool bMissing);
 
     protected override int? Unexpected(RowBatch batch, int index)
     {
         var (a, b) = (Indices[0], Indices[1]);
         var aMissing = batch.Missing(a)[index];
         var bMissing = batch.Missing(b)[index];
-        return Expected(aMissing ? default : batch.TextAt(index, a), aMissing, bMissing ? default : batch.TextAt(index, b), bMissing)
+        return Expected(batch, index, aMissing, bMissing)
             ? null
             : aMissing && !bMissing ? b : a;
     }
 
     protected override string AllExpected(long rows) => string.Create(CultureInfo.InvariantCulture, $"all {rows} rows as expected");
 
-    /// <summary>Two present values compared as pandas compares them: as numbers when both are, as date-times when asked and both are, else as text.</summary>
-    protected static int Compare(ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool dates)
+    /// <summary>The row's two present values compared as pandas compares them: as numbers when both are (read once by the batch), as date-times when asked and both are, else as text.</summary>
+    protected int Compare(RowBatch batch, int index, bool dates)
     {
-        if (Numbers.TryParse(a, out var x) && Numbers.TryParse(b, out var y))
+        var x = batch.Numbers(Indices[0]);
+        var y = batch.Numbers(Indices[1]);
+        if (x.IsNumber[index] && y.IsNumber[index])
         {
-            return x.CompareTo(y);
+            return x.Values[index].CompareTo(y.Values[index]);
         }
 
+        var a = batch.TextAt(index, Indices[0]);
+        var b = batch.TextAt(index, Indices[1]);
         if (dates && DateTimes.TryParse(a, null, out var p) && DateTimes.TryParse(b, null, out var q))
         {
             return p.CompareTo(q);

@@ -24,7 +24,7 @@ public enum DistinctSetRule
 public sealed class DistinctSetCheck(CheckSpec spec, IReadOnlyList<string> set, DistinctSetRule rule, bool dates) : ColumnCheck(spec)
 {
     private readonly SetValues _values = new(set, dates);
-    private readonly Dictionary<string, object> _distinct = new(StringComparer.Ordinal);
+    private readonly TextCounts _texts = new();
     private long _elements;
     private long _missing;
 
@@ -43,8 +43,7 @@ public sealed class DistinctSetCheck(CheckSpec spec, IReadOnlyList<string> set, 
                 continue;
             }
 
-            var (key, observed) = _values.Key(texts[i]);
-            _distinct.TryAdd(key, observed);
+            _texts.Add(texts[i]);
         }
     }
 
@@ -55,15 +54,16 @@ public sealed class DistinctSetCheck(CheckSpec spec, IReadOnlyList<string> set, 
             return MissingColumn(summary);
         }
 
-        var extra = _distinct.Where(d => !_values.Keys.Contains(d.Key)).Select(d => d.Value).ToList();
-        var absent = set.Where(v => !_distinct.ContainsKey(_values.Key(v.AsSpan()).Key)).ToList();
+        var distinct = _texts.ByKey(_values);
+        var extra = distinct.Where(d => !_values.Keys.Contains(d.Key)).Select(d => d.Value.Observed).ToList();
+        var absent = set.Where(v => !distinct.ContainsKey(_values.Key(v.AsSpan()).Key)).ToList();
         var success = rule switch
         {
             DistinctSetRule.InSet => extra.Count == 0,
             DistinctSetRule.ContainSet => absent.Count == 0,
             _ => extra.Count == 0 && absent.Count == 0,
         };
-        var observed = SetValues.Sorted(_distinct.Values);
+        var observed = SetValues.Sorted(distinct.Values.Select(d => d.Observed));
         var problems = new List<string>();
         if (rule != DistinctSetRule.ContainSet && extra.Count > 0)
         {

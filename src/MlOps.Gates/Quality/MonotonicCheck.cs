@@ -19,6 +19,7 @@ public sealed class MonotonicCheck(CheckSpec spec, bool increasing, bool strictl
     protected override void FindUnexpected(RowBatch batch, int column, ReadOnlySpan<bool> missing, Span<bool> unexpected)
     {
         var texts = batch.Texts(column);
+        var numbers = batch.Numbers(column);
         for (var i = 0; i < unexpected.Length; i++)
         {
             if (missing[i])
@@ -26,7 +27,17 @@ public sealed class MonotonicCheck(CheckSpec spec, bool increasing, bool strictl
                 continue;
             }
 
-            if (!TryRead(texts[i], out var value))
+            double value;
+            if (!dates)
+            {
+                value = numbers.Values[i];
+                if (!numbers.IsNumber[i])
+                {
+                    unexpected[i] = true;
+                    continue;
+                }
+            }
+            else if (!TryReadDate(texts[i], out value))
             {
                 unexpected[i] = true;
                 continue;
@@ -42,13 +53,8 @@ public sealed class MonotonicCheck(CheckSpec spec, bool increasing, bool strictl
         }
     }
 
-    private bool TryRead(ReadOnlySpan<char> text, out double value)
+    private static bool TryReadDate(ReadOnlySpan<char> text, out double value)
     {
-        if (!dates)
-        {
-            return Numbers.TryParse(text, out value);
-        }
-
         var parsed = DateTimes.TryParse(text, null, out var moment);
         value = parsed ? moment.UtcTicks : 0;
         return parsed;

@@ -12,7 +12,7 @@ namespace MlOps.Gates.Quality;
 public sealed class MostCommonCheck(CheckSpec spec, IReadOnlyList<string> set, bool tiesOkay) : ColumnCheck(spec)
 {
     private readonly SetValues _values = new(set, dates: false);
-    private readonly Dictionary<string, (object Observed, long Count)> _counts = new(StringComparer.Ordinal);
+    private readonly TextCounts _texts = new();
     private long _elements;
     private long _missing;
 
@@ -31,8 +31,7 @@ public sealed class MostCommonCheck(CheckSpec spec, IReadOnlyList<string> set, b
                 continue;
             }
 
-            var (key, observed) = _values.Key(texts[i]);
-            _counts[key] = _counts.TryGetValue(key, out var known) ? (known.Observed, known.Count + 1) : (observed, 1);
+            _texts.Add(texts[i]);
         }
     }
 
@@ -43,8 +42,9 @@ public sealed class MostCommonCheck(CheckSpec spec, IReadOnlyList<string> set, b
             return MissingColumn(summary);
         }
 
-        var top = _counts.Count == 0 ? 0 : _counts.Values.Max(c => c.Count);
-        var modes = _counts.Where(c => c.Value.Count == top && top > 0).ToList();
+        var counts = _texts.ByKey(_values);
+        var top = counts.Count == 0 ? 0 : counts.Values.Max(c => c.Count);
+        var modes = counts.Where(c => c.Value.Count == top && top > 0).ToList();
         var inSet = modes.Count(m => _values.Keys.Contains(m.Key));
         var success = tiesOkay ? inSet > 0 : modes.Count == 1 && inSet == 1;
         var observed = SetValues.Sorted(modes.Select(m => m.Value.Observed));

@@ -1,3 +1,5 @@
+using MlOps.Gates.Data;
+
 namespace MlOps.Gates.Quality;
 
 /// <summary><c>pair_equal</c> (Great Expectations' <c>expect_column_pair_values_to_be_equal</c>): in each row A equals B (numbers by value).</summary>
@@ -5,6 +7,6 @@ public sealed class PairEqualCheck(CheckSpec spec, IgnoreRowIf ignore) : ColumnP
 {
     public override string Description => $"'{ColumnA}' equals '{ColumnB}' in each row";
 
-    protected override bool Expected(ReadOnlySpan<char> a, bool aMissing, ReadOnlySpan<char> b, bool bMissing) =>
-        !aMissing && !bMissing && Compare(a, b, dates: false) == 0;
+    protected override bool Expected(RowBatch batch, int index, bool aMissing, bool bMissing) =>
+        !aMissing && !bMissing && Compare(batch, index, dates: false) == 0;
 }

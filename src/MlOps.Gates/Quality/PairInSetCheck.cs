@@ -10,8 +10,10 @@ public sealed class PairInSetCheck(CheckSpec spec, IgnoreRowIf ignore, IReadOnly
 {
     public override string Description => $"('{ColumnA}', '{ColumnB}') is one of {pairs.Count} pairs in each row";
 
-    protected override bool Expected(ReadOnlySpan<char> a, bool aMissing, ReadOnlySpan<char> b, bool bMissing)
+    protected override bool Expected(RowBatch batch, int index, bool aMissing, bool bMissing)
     {
+        var a = aMissing ? default : batch.TextAt(index, Indices[0]);
+        var b = bMissing ? default : batch.TextAt(index, Indices[1]);
         foreach (var (pa, pb) in pairs)
         {
             if (Same(pa, a, aMissing) && Same(pb, b, bMissing))

@@ -24,6 +24,8 @@ public sealed class SetValues
     /// <summary>The set's values as keys.</summary>
     public IReadOnlySet<string> Keys { get; }
 
+    public (string Key, object Observed) Key(string text) => Key(text.AsSpan());
+
     public (string Key, object Observed) Key(ReadOnlySpan<char> text)
     {
         if (_numeric && Numbers.TryParse(text, out var number))

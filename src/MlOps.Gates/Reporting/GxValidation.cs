@@ -136,7 +136,9 @@ public static class GxValidation
                 double => null,
                 long l => l,
                 int i => i,
-                _ => observed.ToString(),
+                string text => text,
+                // Lists (distinct values, modes) and maps (both row counts) as JSON, as GX gives them.
+                _ => System.Text.Json.JsonSerializer.SerializeToNode(observed),
             };
         }
 

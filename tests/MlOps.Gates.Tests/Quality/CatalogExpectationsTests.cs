@@ -19,18 +19,27 @@ public sealed class CatalogExpectationsTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private string Suite()
+    /// <summary>The cases as a suite the way GX writes one: 1.x (name, expectations[].type) or 0.x (expectation_suite_name, expectation_type, ge_cloud_id, data_asset_type).</summary>
+    private string Suite(string version)
     {
-        var expectations = Cases.Select(c => new JsonObject { ["type"] = c!["type"]!.DeepClone(), ["kwargs"] = c["kwargs"]!.DeepClone(), ["meta"] = new JsonObject() });
-        var json = new JsonObject { ["name"] = "catalog", ["expectations"] = new JsonArray(expectations.ToArray<JsonNode?>()), ["meta"] = new JsonObject() }.ToJsonString();
+        var gx1 = version == "1.x";
+        var expectations = Cases.Select(c => gx1
+            ? new JsonObject { ["type"] = c!["type"]!.DeepClone(), ["kwargs"] = c["kwargs"]!.DeepClone(), ["meta"] = new JsonObject(), ["id"] = Guid.NewGuid().ToString(), ["severity"] = "critical" }
+            : new JsonObject { ["expectation_type"] = c!["type"]!.DeepClone(), ["kwargs"] = c["kwargs"]!.DeepClone(), ["meta"] = new JsonObject(), ["ge_cloud_id"] = null });
+        var suite = gx1
+            ? new JsonObject { ["name"] = "catalog", ["id"] = Guid.NewGuid().ToString(), ["expectations"] = new JsonArray(expectations.ToArray<JsonNode?>()), ["meta"] = new JsonObject { ["great_expectations_version"] = "1.2.0" }, ["notes"] = null }
+            : new JsonObject { ["expectation_suite_name"] = "catalog", ["ge_cloud_id"] = null, ["expectations"] = new JsonArray(expectations.ToArray<JsonNode?>()), ["data_asset_type"] = null, ["meta"] = new JsonObject { ["great_expectations_version"] = "0.18.8" } };
+        var json = suite.ToJsonString();
         // As GX writes a partition's infinite ends: bare -Infinity and Infinity, as Python's json module does.
         return _dir.Write("catalog.json", json.Replace("\"-Infinity\"", "-Infinity", StringComparison.Ordinal).Replace("\"Infinity\"", "Infinity", StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData("csv")]
-    [InlineData("parquet")]
-    public async Task Each_expectation_gives_gx_verdict_and_unexpected_count(string format)
+    [InlineData("csv", "1.x")]
+    [InlineData("parquet", "1.x")]
+    [InlineData("csv", "0.18")]
+    [InlineData("parquet", "0.18")]
+    public async Task Each_expectation_gives_gx_verdict_and_unexpected_count(string format, string version)
     {
         var csv = Path.Combine(Folder, "catalog.csv");
         var data = format == "csv"
@@ -41,7 +50,8 @@ public sealed class CatalogExpectationsTests : IDisposable
         File.Copy(Path.Combine(Folder, "other.csv"), Path.Combine(_dir.Path, "other.csv"));
         File.Copy(Path.Combine(Folder, "short.csv"), Path.Combine(_dir.Path, "short.csv"));
 
-        var checks = new GateRunner().Run(GatesConfigLoader.LoadSuite(Suite(), data, _dir.Path)).Gates.Single().Checks;
+        var run = new GateRunner().Run(GatesConfigLoader.LoadSuite(Suite(version), data, _dir.Path));
+        var checks = run.Gates.Single().Checks;
 
         Assert.Equal(Cases.Count, checks.Count);
         var problems = new List<string>();
@@ -72,6 +82,15 @@ public sealed class CatalogExpectationsTests : IDisposable
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+        // GX's result shape for all of them, observed lists and maps as JSON.
+        var validation = JsonNode.Parse(Reporting.GxValidation.Serialize(run))!;
+        var schema = Json.Schema.JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", "gx-validation.schema.json")));
+        Assert.True(schema.Evaluate(validation).IsValid);
+        var results = validation["results"]!.AsArray();
+        Assert.Equal(Cases.Count, results.Count);
+        var distinct = Cases.Select((c, i) => (c, i)).First(x => x.c!["type"]!.GetValue<string>() == "expect_column_distinct_values_to_be_in_set").i;
+        Assert.IsType<JsonArray>(results[distinct]!["result"]!["observed_value"]);
     }
 
     /// <summary>Python writes 2.0 where .NET writes 2: numbers compare by value (to 1e-9 relative), the rest as JSON.</summary>
