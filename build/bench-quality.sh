@@ -7,8 +7,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED_BENCH:-$root/../shared/bench}
-data=$root/artifacts/bench/data
 rows=${ROWS:-1000000}
+data=${DATA:-$root/artifacts/bench/data-$rows}
 runs=${RUNS:-3}
 suite=${SUITE:-$root/build/bench/quality-suite.yml}
 [ -f "$data/reference.csv" ] || /usr/bin/python3 "$shared/gen_data.py" "$data" --rows "$rows"
