@@ -42,6 +42,9 @@ public sealed class FakeMlflowServer : JsonTestServer
     /// </summary>
     public string? SourceValidationRegex { get; set; }
 
+    /// <summary>When set, ending a run fails (an outage between creating a version and finishing its run).</summary>
+    public bool FailRunUpdates { get; set; }
+
     public string Uri => BaseUrl;
 
     /// <summary>Uploaded artifacts by their path under the artifact root.</summary>
@@ -362,6 +365,11 @@ public sealed class FakeMlflowServer : JsonTestServer
 
             case ("POST", "runs/update"):
             {
+                if (FailRunUpdates)
+                {
+                    throw new Refused(500, "INTERNAL_ERROR", "the tracking store is unavailable");
+                }
+
                 var runId = Required(args, "run_id");
                 var run = _runs.GetValueOrDefault(runId) ?? throw new Refused(404, "RESOURCE_DOES_NOT_EXIST", $"Run with id={runId} not found");
                 if (args["status"]?.GetValue<string>() is { Length: > 0 } status)

@@ -119,7 +119,14 @@ public sealed class MlflowRegistry : IModelRegistry, IDisposable
             throw;
         }
 
-        Call(() => _artifacts.Finish(runId, "FINISHED"));
+        try
+        {
+            _artifacts.Finish(runId!, "FINISHED");
+        }
+        catch (Exception e) when (e is MlflowException or GatesInputException)
+        {
+            // The version exists and holds the file: a run left RUNNING is untidy, not a failed registration.
+        }
         var version = ToVersion(created, new Dictionary<string, AliasState>());
         AppendAudit(name, new AuditEntry { Sequence = 0, At = version.Created, Action = "register", Model = name, Version = version.Version, By = change.By, Reason = change.Reason, Commit = change.Commit ?? draft.Git?.Commit });
         return version;

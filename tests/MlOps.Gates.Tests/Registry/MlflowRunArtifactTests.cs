@@ -148,4 +148,17 @@ public sealed class MlflowRunArtifactTests : IDisposable
         Assert.Throws<GatesInputException>(() => registry.Register("churn", Draft("c"), Change));
         Assert.Single(registry.Versions("churn"));
     }
+
+    [Fact]
+    public void A_run_that_cannot_be_finished_after_its_version_exists_leaves_the_registration_standing()
+    {
+        using var server = new FakeMlflowServer { FailRunUpdates = true };
+        using var registry = new MlflowRegistry(new MlflowSettings(server.Uri) { MaxRetries = 0 });
+
+        var version = registry.Register("churn", Draft("a"), Change);
+
+        Assert.Equal(1, version.Version);
+        Assert.Equal("RUNNING", server.Runs.Values.Single());
+        Assert.Null(registry.Verify("churn", 1));
+    }
 }
