@@ -21,31 +21,10 @@ public enum DistinctSetRule
 /// <c>distinct_in_set</c>, <c>distinct_contain_set</c> and <c>distinct_equal_set</c>: the set of a column's distinct
 /// present values against a set (compared as <see cref="SetValues"/> does). The observed value is that set, sorted.
 /// </summary>
-public sealed class DistinctSetCheck(CheckSpec spec, IReadOnlyList<string> set, DistinctSetRule rule, bool dates) : ColumnCheck(spec)
+public sealed class DistinctSetCheck(CheckSpec spec, IReadOnlyList<string> set, DistinctSetRule rule, bool dates) : TextCountingCheck(spec, new SetValues(set, dates))
 {
-    private readonly SetValues _values = new(set, dates);
-    private readonly TextCounts _texts = new();
-    private long _elements;
-    private long _missing;
 
     public override string Description => $"the distinct values of '{ColumnName}' {rule switch { DistinctSetRule.InSet => "are in", DistinctSetRule.ContainSet => "contain", _ => "equal" }} {{{string.Join(", ", set.Take(10))}{(set.Count > 10 ? ", …" : string.Empty)}}}";
-
-    public override void Observe(RowBatch batch)
-    {
-        var missing = batch.Missing(ColumnIndex);
-        var texts = batch.Texts(ColumnIndex);
-        _elements += batch.Count;
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (missing[i])
-            {
-                _missing++;
-                continue;
-            }
-
-            _texts.Add(texts[i]);
-        }
-    }
 
     public override CheckResult Complete(DatasetSummary summary)
     {
@@ -54,9 +33,9 @@ public sealed class DistinctSetCheck(CheckSpec spec, IReadOnlyList<string> set, 
             return MissingColumn(summary);
         }
 
-        var distinct = _texts.ByKey(_values);
-        var extra = distinct.Where(d => !_values.Keys.Contains(d.Key)).Select(d => d.Value.Observed).ToList();
-        var absent = set.Where(v => !distinct.ContainsKey(_values.Key(v.AsSpan()).Key)).ToList();
+        var distinct = CountsByKey();
+        var extra = distinct.Where(d => !Values.Keys.Contains(d.Key)).Select(d => d.Value.Observed).ToList();
+        var absent = set.Where(v => !distinct.ContainsKey(Values.Key(v.AsSpan()).Key)).ToList();
         var success = rule switch
         {
             DistinctSetRule.InSet => extra.Count == 0,
@@ -78,8 +57,8 @@ public sealed class DistinctSetCheck(CheckSpec spec, IReadOnlyList<string> set, 
         var message = string.Create(CultureInfo.InvariantCulture, $"{observed.Count} distinct values: {Shown(observed)}") + (problems.Count > 0 ? "; " + string.Join("; ", problems) : string.Empty);
         return Result(success, message) with
         {
-            ElementCount = _elements,
-            MissingCount = _missing,
+            ElementCount = Elements,
+            MissingCount = MissingValues,
             ObservedValue = observed,
         };
     }

@@ -9,31 +9,10 @@ namespace MlOps.Gates.Quality;
 /// common present value (all of them when several tie; pandas' <c>mode</c>) is in the set. With ties, GX's rule: one
 /// tied value in the set is enough with <c>ties_okay</c>; without it, a tie fails.
 /// </summary>
-public sealed class MostCommonCheck(CheckSpec spec, IReadOnlyList<string> set, bool tiesOkay) : ColumnCheck(spec)
+public sealed class MostCommonCheck(CheckSpec spec, IReadOnlyList<string> set, bool tiesOkay) : TextCountingCheck(spec, new SetValues(set, dates: false))
 {
-    private readonly SetValues _values = new(set, dates: false);
-    private readonly TextCounts _texts = new();
-    private long _elements;
-    private long _missing;
 
     public override string Description => $"the most common value of '{ColumnName}' is in {{{string.Join(", ", set.Take(10))}{(set.Count > 10 ? ", …" : string.Empty)}}}";
-
-    public override void Observe(RowBatch batch)
-    {
-        var missing = batch.Missing(ColumnIndex);
-        var texts = batch.Texts(ColumnIndex);
-        _elements += batch.Count;
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (missing[i])
-            {
-                _missing++;
-                continue;
-            }
-
-            _texts.Add(texts[i]);
-        }
-    }
 
     public override CheckResult Complete(DatasetSummary summary)
     {
@@ -42,10 +21,10 @@ public sealed class MostCommonCheck(CheckSpec spec, IReadOnlyList<string> set, b
             return MissingColumn(summary);
         }
 
-        var counts = _texts.ByKey(_values);
+        var counts = CountsByKey();
         var top = counts.Count == 0 ? 0 : counts.Values.Max(c => c.Count);
         var modes = counts.Where(c => c.Value.Count == top && top > 0).ToList();
-        var inSet = modes.Count(m => _values.Keys.Contains(m.Key));
+        var inSet = modes.Count(m => Values.Keys.Contains(m.Key));
         var success = tiesOkay ? inSet > 0 : modes.Count == 1 && inSet == 1;
         var observed = SetValues.Sorted(modes.Select(m => m.Value.Observed));
         var shown = string.Join(", ", observed.Select(v => v is double d ? Numbers.Format(d) : $"'{Clip(((string)v).AsSpan())}'"));
@@ -54,8 +33,8 @@ public sealed class MostCommonCheck(CheckSpec spec, IReadOnlyList<string> set, b
             : string.Create(CultureInfo.InvariantCulture, $"most common: {shown} ({top} times){(modes.Count > 1 ? $", {modes.Count} tied" : string.Empty)}; {inSet} of them in the set");
         return Result(success, message) with
         {
-            ElementCount = _elements,
-            MissingCount = _missing,
+            ElementCount = Elements,
+            MissingCount = MissingValues,
             ObservedValue = observed,
         };
     }

@@ -63,4 +63,17 @@ public sealed class CatalogSettingsTests : IDisposable
         Assert.Equal([true, false], checks.Select(c => c.Success));
         Assert.Equal("3 rows; c.csv has 1", checks[1].Message);
     }
+
+    [Fact]
+    public void Another_table_outside_the_repository_is_refused_at_its_line()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "repo", ".git"));
+        _dir.Write("repo/data.csv", "a\n1\n");
+        _dir.Write("outside.csv", "a\n1\n");
+        var path = _dir.Write("repo/mlops-gates.yml", "gates:\n  - name: g\n    dataset: {path: data.csv}\n    checks:\n      - {expect: row_count_equal_other_table, other: ../outside.csv}\n");
+
+        var error = Assert.Throws<GatesInputException>(() => GatesConfigLoader.Load(path)).Errors.Single();
+
+        Assert.Equal((ErrorCodes.OutsideRepository, 5), (error.Code, error.Location!.Line));
+    }
 }
